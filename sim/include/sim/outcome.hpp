@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: Roadside contributors
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+/// What one run produced: plain data, cheap to copy, one JSON object or one CSV row.
+namespace sim {
+
+enum class RunStatus { Completed, Diverged };
+
+/// How a person was struck: by a vehicle driving into them, or by a parked unit that a
+/// vehicle pushed into them (the secondary strike).
+enum class StrikeVia { Direct, PushedUnit };
+
+struct Strike {
+    double time = 0.0;            ///< s
+    std::string person;           ///< person id
+    std::string by;               ///< "vehicle-87", or a unit id
+    StrikeVia via = StrikeVia::Direct;
+    double impactSpeed = 0.0;     ///< m/s, relative speed at the contact point
+    double pSevere = 0.0;         ///< P(AIS 4+), Tefft 2013
+    double pFatal = 0.0;          ///< P(death), Tefft 2013
+};
+
+struct Collision {
+    double time = 0.0;            ///< s
+    std::string a;                ///< the moving party (a traffic vehicle, or a pushed unit)
+    std::string b;                ///< what it hit (a unit, another vehicle, "guardrail")
+    double closingSpeed = 0.0;    ///< m/s, relative speed at the contact point
+};
+
+/// Near-miss and exposure measures for one person.
+struct PersonOutcome {
+    std::string id;
+    double exposure = 0.0;        ///< s on foot within exposureDistance of an open lane
+    double minClearance = 1e9;    ///< m, closest gap to any moving vehicle while on foot
+    int closePassesLt1m = 0;      ///< vehicles that passed with under 1 m of clearance
+    int closePassesLt2m = 0;      ///< ... under 2 m (includes those under 1 m)
+    double minTtc = 1e9;          ///< s, smallest time to collision toward this person
+};
+
+struct Outcome {
+    std::string scenario;
+    std::uint64_t seed = 0;
+    RunStatus status = RunStatus::Completed;
+    double simulated = 0.0;             ///< s
+    int vehiclesPassed = 0;             ///< traffic vehicles that passed the scene
+    std::uint64_t vehicleUpdates = 0;   ///< sum over steps of vehicles on the road
+    bool struck = false;
+    std::vector<Strike> strikes;
+    std::vector<Collision> collisions;
+    std::vector<PersonOutcome> people;
+    int shoulderIntrusions = 0;         ///< vehicles crossing the edge line near the scene
+    double moveOverRate = 0.0;          ///< share of adjacent-lane vehicles that moved over
+    double slowDownRate = 0.0;          ///< share that stayed in the lane and slowed
+    int observedVehicles = 0;           ///< denominator of the two rates
+    double adjacentLaneMeanSpeed = 0.0; ///< m/s, passing speed in the lane next to the scene
+    int edgeLineCrossings = 0;          ///< anywhere on the road, either edge line
+    double vehicleHours = 0.0;          ///< h driven, for crossing rates
+    double logWeight = 0.0;             ///< importance-sampling log likelihood ratio (0 = plain MC)
+    std::uint64_t stateHash = 0;        ///< hash of the final state, for determinism checks
+};
+
+std::string_view name(RunStatus s);
+std::string_view name(StrikeVia v);
+
+}  // namespace sim

@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: Roadside contributors
+#pragma once
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/geometry.hpp"
+#include "sim/units.hpp"
+
+/// The description of one roadside stop: everything that is fixed for a run or a sweep point.
+///
+/// Built by the loader (sim/io/scenario_loader.hpp), by presets, or by test helpers; never
+/// modified by a run. A World keeps a const& to its Scenario, so the Scenario must outlive it.
+/// Shared read-only across threads. All quantities SI. The defaults describe the default stop
+/// (2-lane freeway, 65 mph, 1200 veh/h per lane, clear day, a 10-minute stop); the figures and
+/// their sources are in ../shared/reference/calibration.md (cited as "calibration §n").
+namespace sim {
+
+inline constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+// ---------------------------------------------------------------------------------------------
+// Vehicles
+// ---------------------------------------------------------------------------------------------
+
+enum class VehicleKind {
+    Sedan, Suv, Pickup, BoxTruck, TractorTrailer, Motorcycle,
+    FireEngine, TowTruck, PatrolSuv, PatrolSedan, Motorhome,
+};
+
+/// Size, mass and braking of a vehicle class. Presets in sim/presets.hpp; a scenario may
+/// override any field.
+struct VehicleSpec {
+    VehicleKind kind = VehicleKind::Sedan;
+    double length = 4.9;          ///< m, bumper to bumper
+    double width = 1.85;          ///< m, body without mirrors
+    double mass = 1550.0;         ///< kg, kerb mass plus driver
+    double wheelbase = 2.8;       ///< m
+    double maxDecel = 8.0;        ///< m/s^2, braking capability on dry pavement (before friction)
+    double accelFactor = 1.0;     ///< multiplies the driver's IDM a (trucks 0.8, movsim)
+    double headwayFactor = 1.0;   ///< multiplies the driver's IDM T (trucks 1.2, movsim)
+    double speedFactor = 1.0;     ///< multiplies the drawn desired speed
+    std::uint32_t colour = 0xFFB0B8C0;  ///< 0xAARRGGBB, for drawing
+};
+
+// ---------------------------------------------------------------------------------------------
+// Road and environment
+// ---------------------------------------------------------------------------------------------
+
+/// The road: straight in the contact zone; a curve before the scene only limits sight distance.
+/// Frame: s along the road (m, direction of travel, the scene near s = 0); d to the left of the
+/// right edge line (m); lane 1 is next to the shoulder, centred at d = laneWidth / 2.
+struct Road {
+    int lanes = 2;                                   ///< travel lanes in this direction, 1..5
+    double laneWidth = 12.0 * units::kFoot;          ///< m (12 ft, US freeway)
+    double shoulderWidth = 10.0 * units::kFoot;      ///< m (10 ft, US freeway right shoulder)
+    double speedLimit = 65.0 * units::kMph;          ///< m/s, posted
+    double upstreamLength = 1500.0;                  ///< m of road simulated before s = 0
+    double downstreamLength = 300.0;                 ///< m of road simulated after s = 0
+    double curveRadius = 0.0;                        ///< m, horizontal curve before the scene; 0 = straight
+    double sightObstructionOffset = 0.0;             ///< m, from the inside lane centre to the obstruction
+    double sightDistance = kInfinity;                ///< m, how far ahead a driver can see the scene
+                                                     ///< (derived from the curve unless given)
+    bool guardrail = false;                          ///< a guardrail beyond the shoulder
+    double guardrailOffset = 2.0 * units::kFoot;     ///< m, from the shoulder's outer edge
+};
+
+enum class Light { Day, Dusk, Night, NightLit };
+enum class Weather { Clear, Rain, Fog, Snow };
+enum class Surface { Dry, Wet, Snow, Ice };
+
+struct Environment {
+    Light light = Light::Day;
+    Weather weather = Weather::Clear;
+    double visibility = 20000.0;   ///< m, meteorological visibility (Koschmieder, calibration §4)
+    Surface surface = Surface::Dry;
+    double friction = 0.8;         ///< tyre-road friction; dry asphalt at 90 km/h (Bosch, calibration §2)
+};
+
+// ---------------------------------------------------------------------------------------------
+// Traffic and drivers
+// ---------------------------------------------------------------------------------------------
+
+enum class HeadwayModel { ShiftedExponential, Lognormal };
+
+struct MixEntry {
+    VehicleSpec spec;
+    double share = 1.0;  ///< relative weight in the mix
+};
+
+struct Traffic {
+    std::vector<double> flowPerLane = {1200.0 * units::kPerHour, 1200.0 * units::kPerHour};  ///< veh/s, lane 1 first
+    HeadwayModel headway = HeadwayModel::ShiftedExponential;
+    double minHeadway = 0.75;      ///< s, shift tau of the headway distribution (0.5-1.0 s, calibration §9)
+    double headwaySigma = 0.5;     ///< ln-space sd, lognormal model only (Tolle, calibration §9)
+    double speedOffset = 5.0 * units::kMph;   ///< m/s; mean desired speed = limit + offset (Deardoff 2011)
+    double speedSd = 6.0 * units::kMph;       ///< m/s; freeway SD 5-8 mph (calibration §9)
+    double speedTruncation = 2.5;             ///< desired speeds redrawn outside mean +- k sd
+    std::vector<MixEntry> mix;                ///< class mix; empty = the default freeway mix (presets)
+    bool prepopulate = true;                  ///< the road is already populated at t = 0
+};
+
+/// Intelligent Driver Model parameters (Treiber, Hennecke & Helbing 2000; calibration §9).
+struct IdmParams {
+    double a = 0.73;      ///< m/s^2, maximum acceleration
+    double b = 1.67;      ///< m/s^2, comfortable deceleration
+    double T = 1.6;       ///< s, desired time headway
+    double s0 = 2.0;      ///< m, jam distance
+    double delta = 4.0;   ///< acceleration exponent
+};
+
+/// MOBIL lane-change parameters (Kesting, Treiber & Helbing 2007; calibration §9).
+struct MobilParams {
+    double politeness = 0.25;     ///< p, 0-0.5 typical
+    double threshold = 0.2;       ///< m/s^2, Delta a_th (Treiber's page)
+    double bSafe = 4.0;           ///< m/s^2, largest deceleration imposed on the new follower
+    double keepRightBias = 0.05;  ///< m/s^2, movsim car default (US keep-right is weak)
+};
+
+/// A lognormal distribution given by its median and ln-space standard deviation.
+struct Lognormal {
+    double median = 1.0;
+    double sigma = 0.0;
+};
+
+/// Eyes-off-road episodes and drift (calibration §6).
+struct Attention {
+    double episodeRate = 9.0 / units::kHour;   ///< 1/s; calibrated to 1.3 edge-line crossings per veh-h
+    Lognormal episodeDuration = {1.2, 0.6};   ///< s, eyes off the road; "1-2 s mean, heavy tail"
+    Lognormal driftSpeed = {0.3, 0.5};        ///< m/s lateral, median 0.3 (calibration §6 [D])
+    double laneKeepingSd = 0.2;               ///< m, lateral wander (SDLP) while attentive
+    double wanderTimeConstant = 4.0;          ///< s, of the wander process
+    double sceneCapture = 0.5;                ///< factor on the episode rate once the scene is detected
+};
+
+/// Drowsy and impaired states: multipliers on the attentive driver.
+struct DriverStateEffect {
+    double share = 0.0;            ///< share of drivers in this state
+    double prtFactor = 1.0;        ///< on the perception-reaction time
+    double episodeRateFactor = 1.0;
+    double episodeDurationFactor = 1.0;
+    double wanderFactor = 1.0;     ///< on laneKeepingSd
+};
+
+struct Drivers {
+    IdmParams idm;
+    double idmVariation = 0.15;          ///< relative sd of a and T between drivers
+    MobilParams mobil;
+    Lognormal prt = {0.9, 0.427};        ///< s; Johansson & Rumar fit (calibration §1 [D])
+    double moveOverShare = 0.55;         ///< share who move over when the scene is detected
+    double slowDownShare = 0.25;         ///< share of the others who slow down instead
+    double mandatedReduction = 20.0 * units::kMph;  ///< m/s below the limit (TX/FL statutes, calibration §5)
+    double planningHorizon = 15.0;       ///< s ahead of the scene at which move-over starts
+    Attention attention;
+    DriverStateEffect drowsy = {0.02, 1.3, 4.0, 1.5, 1.5};
+    DriverStateEffect impaired = {0.004, 1.5, 2.0, 1.3, 1.6};
+    bool mothEffect = false;             ///< gaze-steering bias toward lit units (weak evidence: off)
+    double mothGain = 0.1;               ///< m/s lateral toward the lights while looking at them
+};
+
+/// How a scripted driver is impaired.
+enum class DriverState { Normal, Drowsy, Impaired };
+
+/// A drift forced on a scripted vehicle: eyes off the road at startS, drifting laterally.
+struct ForcedDrift {
+    double startS = 0.0;          ///< m, road position where the eyes leave the road
+    double lateralSpeed = -0.5;   ///< m/s, negative = toward the shoulder
+    double duration = 3.0;        ///< s with eyes off the road
+    bool reacts = true;           ///< after the episode: PRT, then correction and braking
+};
+
+/// A vehicle placed by the scenario rather than drawn: for cases and tests.
+struct ScriptedVehicle {
+    std::string id;                  ///< shown in outcomes, e.g. "motorhome"
+    VehicleSpec spec;
+    int lane = 1;                    ///< 1 = next to the shoulder
+    double entryTime = 0.0;          ///< s
+    double entryS = -kInfinity;      ///< m; -inf = the upstream end of the road
+    double speed = 65.0 * units::kMph;  ///< m/s, at entry and desired
+    DriverState state = DriverState::Normal;
+    std::optional<bool> movesOver;   ///< nullopt = drawn like any driver
+    std::optional<ForcedDrift> drift;
+    bool randomAttention = false;    ///< also draw ordinary eyes-off episodes
+};
+
+// ---------------------------------------------------------------------------------------------
+// The scene
+// ---------------------------------------------------------------------------------------------
+
+enum class UnitRole { Violator, Patrol, Blocker, Other };
+enum class UnitLights { None, Hazards, Emergency, ArrowBoard };
+
+/// A parked vehicle at the scene.
+struct UnitDef {
+    std::string id;
+    VehicleSpec spec;
+    UnitRole role = UnitRole::Other;
+    Vec2 position;               ///< m, centre in the road frame
+    double heading = 0.0;        ///< rad; positive = nose turned left, toward traffic
+    double wheelAngle = 0.0;     ///< rad, front wheels; positive = turned left
+    UnitLights lights = UnitLights::None;
+    bool braked = true;          ///< in park / parking brake: rear wheels locked
+};
+
+enum class DeviceKind { Cone, Flare };
+
+struct DeviceDef {
+    DeviceKind kind = DeviceKind::Cone;
+    Vec2 position;  ///< m
+};
+
+enum class PersonRole { Officer, Motorist, TowOperator, Firefighter, Other };
+
+/// Places relative to a unit (or the scene) that a script can name.
+enum class Place {
+    DriverDoor,       ///< beside the unit's driver door, on foot
+    DriverWindow,     ///< at the driver's window (B-pillar), on foot
+    PassengerWindow,  ///< at the front passenger window, on foot
+    Front,            ///< in front of the unit, on its centreline
+    Rear,             ///< behind the unit, on its centreline
+    Between,          ///< between the unit and the unit ahead of it (the violator by default)
+    Inside,           ///< seated inside the unit: not on foot, not a body
+    BehindGuardrail,  ///< beyond the guardrail (or 3 m beyond the shoulder if there is none)
+};
+
+enum class ApproachSide { Driver, Passenger };
+
+struct ScriptStep {
+    Place place = Place::DriverDoor;
+    int unit = 0;                 ///< index into Scenario::units
+    double dwell = kInfinity;     ///< s spent there after arriving; inf = until the run ends
+};
+
+struct PersonDef {
+    std::string id;
+    PersonRole role = PersonRole::Officer;
+    double walkSpeed = 1.4;      ///< m/s, pedestrian walking speed [M]
+    double radius = 0.25;        ///< m, body footprint
+    double mass = 85.0;          ///< kg [M]
+    ApproachSide approach = ApproachSide::Driver;
+    std::vector<ScriptStep> script;  ///< starts at the first place at t = 0
+};
+
+// ---------------------------------------------------------------------------------------------
+// Run settings and measures
+// ---------------------------------------------------------------------------------------------
+
+struct RunSettings {
+    double duration = 10.0 * units::kMinute;  ///< s simulated
+    double dt = 0.05;                         ///< s, fixed step (the SUMO reference corridor's)
+    std::uint64_t seed = 1;                   ///< default seed when the caller gives none
+    double contactMargin = 40.0;              ///< m of road before and after the scene simulated with Box2D
+};
+
+struct MeasureSettings {
+    double exposureDistance = 4.0;      ///< m; on foot within this of an open lane counts as exposed
+    double observationDistance = 600.0; ///< m upstream: where move-over and slow-down are judged from
+    double slowDownThreshold = 5.0 * units::kMph;  ///< m/s of speed shed that counts as slowing
+    double ttcHorizon = 10.0;           ///< s; longer times to collision are not conflicts
+    double intrusionUpstream = 150.0;   ///< m before the scene in which shoulder intrusions count
+};
+
+/// Importance-sampling tilt of the rare ingredients (DESIGN "rare events"): identity by default.
+/// Every draw it changes is weighted by its likelihood ratio into Outcome::logWeight.
+struct AttentionTilt {
+    double episodeRateFactor = 1.0;   ///< proposal rate = factor x nominal
+    double durationLogShift = 0.0;    ///< proposal ln-median = nominal + shift
+    double driftLogShift = 0.0;       ///< proposal ln-median = nominal + shift
+};
+
+struct Scenario {
+    std::string name = "default-stop";
+    std::string description;
+    std::string sourceText;       ///< the scenario file's text, for recordings and manifests
+    RunSettings run;
+    Road road;
+    Environment environment;
+    Traffic traffic;
+    Drivers drivers;
+    std::vector<ScriptedVehicle> scriptedVehicles;
+    std::vector<UnitDef> units;
+    std::vector<DeviceDef> devices;
+    std::vector<PersonDef> people;
+    MeasureSettings measures;
+    AttentionTilt tilt;
+};
+
+}  // namespace sim

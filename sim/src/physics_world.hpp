@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: Roadside contributors
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "sim/geometry.hpp"
+
+/// The Box2D wrapper: the only code in sim/ that includes <box2d/...>. The rest of sim/ speaks in
+/// domain terms (vehicle, unit, person, cone, guardrail) and reads contacts as data after step().
+///
+/// Coordinates are the road frame (x = s, y = d), metres; the scene sits near the origin, where
+/// Box2D's float precision is best. One PhysicsWorld per World; nothing shared between them.
+namespace sim::detail {
+
+enum class BodyKind : std::uint8_t { TrafficVehicle, Unit, Person, Cone, Guardrail };
+
+/// What a body stands for: its kind and its entity index in the World's tables.
+struct BodyRef {
+    BodyKind kind = BodyKind::TrafficVehicle;
+    std::uint32_t entity = 0;
+    friend bool operator==(BodyRef, BodyRef) = default;
+};
+
+using BodyId = std::int32_t;
+inline constexpr BodyId kNoBody = -1;
+
+/// Two bodies began to touch during the last step.
+struct Contact {
+    BodyRef a;
+    BodyRef b;
+    Vec2 point;              ///< m, world contact point
+    Vec2 velocityA;          ///< m/s of body a at the contact point, before the impulse
+    Vec2 velocityB;          ///< m/s of body b at the contact point, before the impulse
+    double relativeSpeed;    ///< m/s, |velocityA - velocityB|
+};
+
+/// How a free (not driven) wheeled body's axles behave. Forces act at the axles: a locked axle
+/// slides with friction mu N against its velocity; a rolling axle resists only sideways slip
+/// (up to mu N) and rolls on along its wheels' direction, so a pushed unit goes where its front
+/// wheels point.
+struct Wheels {
+    double wheelbase = 2.8;      ///< m, axles at +-wheelbase/2 from the centre
+    double frontAngle = 0.0;     ///< rad, front wheels relative to the body; positive = left
+    bool frontLocked = false;
+    bool rearLocked = true;
+};
+
+/// How a body is moved.
+enum class Motion : std::uint8_t {
+    Driven,   ///< velocity commanded every step by a driver or a script (drive())
+    Free,     ///< under contact forces and tyre/ground friction only
+};
+
+class PhysicsWorld {
+public:
+    /// friction: tyre-road coefficient for wheeled bodies; people and cones slide on the ground
+    /// with their own coefficients.
+    explicit PhysicsWorld(double friction);
+    ~PhysicsWorld();
+    PhysicsWorld(const PhysicsWorld&) = delete;
+    PhysicsWorld& operator=(const PhysicsWorld&) = delete;
+
+    /// A traffic vehicle entering the contact zone, driven, at the given velocity. It is a bullet
+    /// (continuous collision against other moving bodies) so that nothing tunnels.
+    BodyId addVehicle(BodyRef ref, const OrientedBox& box, double mass, Vec2 velocity, double angularVelocity,
+                      const Wheels& wheels);
+    /// A parked unit: free, at rest (asleep until something touches it), wheels as given.
+    BodyId addUnit(BodyRef ref, const OrientedBox& box, double mass, const Wheels& wheels);
+    /// A person on foot, driven by their script.
+    BodyId addPerson(BodyRef ref, Vec2 position, double radius, double mass);
+    /// A traffic cone: free, light, slides when knocked.
+    BodyId addCone(BodyRef ref, Vec2 position);
+    /// A straight guardrail along d = y from s = x0 to x1 (static).
+    void addGuardrail(double y, double x0, double x1);
+    void remove(BodyId id);
+
+    /// Commands a driven body's velocity for the next step.
+    void drive(BodyId id, Vec2 velocity, double angularVelocity);
+    /// Switches a body between driven and free.
+    void setMotion(BodyId id, Motion motion);
+    /// Changes a free wheeled body's axles (e.g. the driver brakes after the crash).
+    void setWheels(BodyId id, const Wheels& wheels);
+
+    Pose pose(BodyId id) const;
+    Vec2 velocity(BodyId id) const;          ///< m/s of the centre of mass
+    double angularVelocity(BodyId id) const; ///< rad/s
+    bool awake(BodyId id) const;
+
+    /// Advances by dt in `substeps` equal sub-steps (so that no body moves more than Box2D's
+    /// b2_maxTranslation = 2 m per sub-step), applying tyre and ground friction in each.
+    /// Clears and refills contacts().
+    void step(double dt, int substeps);
+
+    /// Contacts that began during the last step, in the order Box2D reported them.
+    std::span<const Contact> contacts() const;
+
+    /// Bodies alive now (for tests and statistics).
+    int bodyCount() const;
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sim::detail
