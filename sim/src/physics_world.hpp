@@ -24,10 +24,13 @@ struct BodyRef {
     friend bool operator==(BodyRef, BodyRef) = default;
 };
 
+/// Index of a body in its PhysicsWorld. Ids are handed out in increasing order and never reused
+/// (not even after remove()), so a stale id can never name another body.
 using BodyId = std::int32_t;
 inline constexpr BodyId kNoBody = -1;
 
-/// Two bodies began to touch during the last step.
+/// Two bodies began to touch during the last step. A guardrail's BodyRef is
+/// {Guardrail, n}, n = 0, 1, ... in the order of addGuardrail() calls.
 struct Contact {
     BodyRef a;
     BodyRef b;
@@ -54,6 +57,9 @@ enum class Motion : std::uint8_t {
     Free,     ///< under contact forces and tyre/ground friction only
 };
 
+/// One thread at a time per PhysicsWorld; separate PhysicsWorlds share nothing that affects
+/// results and may run on different threads. An unknown or removed BodyId, or a bad size, mass
+/// or step, is a programming error and aborts.
 class PhysicsWorld {
 public:
     /// friction: tyre-road coefficient for wheeled bodies; people and cones slide on the ground
@@ -73,13 +79,17 @@ public:
     BodyId addPerson(BodyRef ref, Vec2 position, double radius, double mass);
     /// A traffic cone: free, light, slides when knocked.
     BodyId addCone(BodyRef ref, Vec2 position);
-    /// A straight guardrail along d = y from s = x0 to x1 (static).
+    /// A straight guardrail along d = y from s = x0 to x1 (static). It has no BodyId.
     void addGuardrail(double y, double x0, double x1);
+    /// Destroys the body. Its id stays dead (never reused); other ids are unaffected.
     void remove(BodyId id);
 
-    /// Commands a driven body's velocity for the next step.
+    /// Commands a driven body's velocity for the next step (and the following ones until the next
+    /// drive()). It is imposed at the start of step(); an impact inside the step shows in the
+    /// body's velocity until then. Ignored for a free body (switch it to Driven first).
     void drive(BodyId id, Vec2 velocity, double angularVelocity);
-    /// Switches a body between driven and free.
+    /// Switches a body between driven and free. A body made driven keeps its present velocity as
+    /// its command until the next drive().
     void setMotion(BodyId id, Motion motion);
     /// Changes a free wheeled body's axles (e.g. the driver brakes after the crash).
     void setWheels(BodyId id, const Wheels& wheels);
