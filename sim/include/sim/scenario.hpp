@@ -100,6 +100,7 @@ struct Traffic {
     double speedTruncation = 2.5;             ///< desired speeds redrawn outside mean +- k sd
     std::vector<MixEntry> mix;                ///< class mix; empty = the default freeway mix (presets)
     bool prepopulate = true;                  ///< the road is already populated at t = 0
+    double demandDuration = kInfinity;        ///< s; no vehicle arrives after this (then the road drains)
 };
 
 /// Intelligent Driver Model parameters (Treiber, Hennecke & Helbing 2000; calibration §9).

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: Roadside contributors
+#include "measures.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sim::detail {
+
+namespace {
+constexpr double kMovingSpeed = 1.0;       // m/s; slower vehicles are not "passing" [assumption]
+constexpr double kNearRange = 30.0;        // m along the road within which clearances are measured
+constexpr double kMaxApproachSpeed = 50.0; // m/s; bounds the TTC scan upstream
+}  // namespace
+
+Measures::Measures(const Scenario& sc, const SceneLayout& layout) : sc_(sc), layout_(layout) {
+    for (const PersonDef& p : sc.people) {
+        PersonMeasures pm;
+        pm.out.id = p.id;
+        people_.push_back(std::move(pm));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Traffic: passing the scene, move-over and slow-down, edge lines, intrusions
+// ---------------------------------------------------------------------------------------------
+
+void Measures::observeVehicle(Vehicle& v, double t, std::vector<Event>& events) {
+    const double halfWidth = 0.5 * v.width;
+    // Edge-line crossings anywhere on the road (the SHRP2 road-departure count, calibration §6).
+    const bool right = v.d - halfWidth < 0.0;
+    const bool left = v.d + halfWidth > sc_.road.lanes * sc_.road.laneWidth;
+    if (right && !v.beyondRightEdge) ++outcome_.edgeLineCrossings;
+    if (left && !v.beyondLeftEdge) ++outcome_.edgeLineCrossings;
+    v.beyondRightEdge = right;
+    v.beyondLeftEdge = left;
+
+    if (!layout_.present) return;
+    // Shoulder intrusions near the scene.
+    const bool nearScene = v.front() >= layout_.anchorS - sc_.measures.intrusionUpstream && v.rear() <= layout_.endS + 20.0;
+    if (right && nearScene && !v.intruding) {
+        ++outcome_.shoulderIntrusions;
+        events.push_back({t, EventKind::ShoulderIntrusion, v.entity, v.entity, v.d - halfWidth, {v.s, v.d}, false});
+    }
+    v.intruding = right && nearScene;
+
+    // Judged as AAA's cameras do: the lane at the observation point, then what the driver did
+    // by the time they passed the scene.
+    const double observeAt = layout_.anchorS - sc_.measures.observationDistance;
+    if (v.observedLane < 0 && v.prevS + 0.5 * v.length < observeAt && v.front() >= observeAt) {
+        v.observedLane = v.lane;
+        v.observedSpeed = v.v;
+    }
+    if (!v.passedScene && v.s >= layout_.anchorS) {
+        v.passedScene = true;
+        ++outcome_.vehiclesPassed;
+        if (v.lane == layout_.adjacentLane) {
+            adjacentSpeedSum_ += v.v;
+            ++adjacentCount_;
+        }
+        if (v.observedLane == layout_.adjacentLane) {
+            ++outcome_.observedVehicles;
+            if (v.lane > layout_.adjacentLane) ++movedOver_;
+            else if (v.v <= v.observedSpeed - sc_.measures.slowDownThreshold) ++slowed_;
+        }
+    }
+}
+
+void Measures::observeTraffic(TrafficStream& traffic, double t, double dt, std::vector<Event>& events) {
+    int moving = 0;
+    for (int slot = 0; slot < traffic.slotCount(); ++slot) {
+        if (!traffic.alive(slot)) continue;
+        Vehicle& v = traffic.vehicle(slot);
+        if (v.mode == VehicleMode::Crashed) continue;
+        ++moving;
+        observeVehicle(v, t, events);
+    }
+    vehicleSeconds_ += moving * dt;
+    outcome_.vehicleUpdates += static_cast<std::uint64_t>(traffic.onRoad());
+}
+
+// ---------------------------------------------------------------------------------------------
+// People: exposure, clearance, close passes, time to collision
+// ---------------------------------------------------------------------------------------------
+
+void Measures::trackPass(PersonMeasures& pm, std::uint32_t entity, double clearance) {
+    for (PassTrack& p : pm.passes)
+        if (p.entity == entity) {
+            p.minClearance = std::min(p.minClearance, clearance);
+            p.seen = true;
+            return;
+        }
+    pm.passes.push_back({entity, clearance, true});
+}
+
+void Measures::closePasses(PersonMeasures& pm, std::uint32_t subject, Vec2 where, double t, std::vector<Event>& events) {
+    // A pass ends when the vehicle is no longer near: count it against the thresholds.
+    auto ended = [&](const PassTrack& p) {
+        if (p.seen) return false;
+        if (p.minClearance < 2.0) ++pm.out.closePassesLt2m;
+        if (p.minClearance < 1.0) {
+            ++pm.out.closePassesLt1m;
+            events.push_back({t, EventKind::ClosePass, subject, p.entity, p.minClearance, where, false});
+        }
+        return true;
+    };
+    pm.passes.erase(std::remove_if(pm.passes.begin(), pm.passes.end(), ended), pm.passes.end());
+    for (PassTrack& p : pm.passes) p.seen = false;
+}
+
+void Measures::observePeople(const TrafficStream& traffic, const People& people, const std::vector<MovingUnit>& units,
+                             double t, double dt, std::vector<Event>& events) {
+    const Road& road = sc_.road;
+    const double openEdge = laneRight(road, layout_.adjacentLane);
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        const Person& p = people[i];
+        PersonMeasures& pm = people_[i];
+        const double radius = people.def(i).radius;
+        const bool onFoot = p.phase == PersonPhase::Walking || p.phase == PersonPhase::Dwelling;
+        if (onFoot && openEdge - p.position.y <= sc_.measures.exposureDistance) pm.out.exposure += dt;
+
+        if (onFoot) {
+            auto clearanceTo = [&](std::uint32_t entity, const OrientedBox& box, double speed) {
+                if (speed < kMovingSpeed) return;
+                const double c = std::max(0.0, distanceToBox(p.position, box) - radius);
+                pm.out.minClearance = std::min(pm.out.minClearance, c);
+                trackPass(pm, entity, c);
+            };
+            const double horizon = sc_.measures.ttcHorizon;
+            for (int l = 0; l < road.lanes; ++l) {
+                for (const int slot : traffic.lane(l)) {
+                    const Vehicle& v = traffic.vehicle(slot);
+                    if (v.rear() > p.position.x + kNearRange) continue;
+                    if (v.front() < p.position.x - horizon * kMaxApproachSpeed) break;
+                    if (v.front() > p.position.x - kNearRange)
+                        clearanceTo(v.entity, {{{v.s, v.d}, v.heading}, 0.5 * v.length, 0.5 * v.width}, v.v);
+                    // Time to collision on the vehicle's current course (SSAM-style, calibration §10).
+                    const double gap = p.position.x - radius - v.front();
+                    const double closing = v.v - p.velocity.x;
+                    if (gap <= 0.0 || closing <= 0.1) continue;
+                    const double ttc = gap / closing;
+                    if (ttc > horizon) continue;
+                    const double lateral = (v.d + v.vLat * ttc) - (p.position.y + p.velocity.y * ttc);
+                    if (std::abs(lateral) < 0.5 * v.width + radius) pm.out.minTtc = std::min(pm.out.minTtc, ttc);
+                }
+            }
+            for (int slot = 0; slot < traffic.slotCount(); ++slot) {
+                if (!traffic.alive(slot) || traffic.vehicle(slot).mode != VehicleMode::Crashed) continue;
+                const Vehicle& v = traffic.vehicle(slot);
+                if (std::abs(v.s - p.position.x) < kNearRange)
+                    clearanceTo(v.entity, {{{v.s, v.d}, v.heading}, 0.5 * v.length, 0.5 * v.width}, v.v);
+            }
+            for (const MovingUnit& u : units) clearanceTo(u.entity, u.box, length(u.velocity));
+        }
+        closePasses(pm, p.entity, p.position, t, events);
+    }
+}
+
+Outcome Measures::outcome() const {
+    Outcome o = outcome_;
+    for (const PersonMeasures& pm : people_) o.people.push_back(pm.out);
+    o.struck = !o.strikes.empty();
+    o.vehicleHours = vehicleSeconds_ / 3600.0;
+    if (o.observedVehicles > 0) {
+        o.moveOverRate = static_cast<double>(movedOver_) / o.observedVehicles;
+        o.slowDownRate = static_cast<double>(slowed_) / o.observedVehicles;
+    }
+    if (adjacentCount_ > 0) o.adjacentLaneMeanSpeed = adjacentSpeedSum_ / adjacentCount_;
+    return o;
+}
+
+}  // namespace sim::detail

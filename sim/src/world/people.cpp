@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: Roadside contributors
+#include "people.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace sim::detail {
+
+namespace {
+
+constexpr double kWalkClearance = 0.15;  // m kept between a walker's body and a car [assumption]
+
+/// True if the open segment a-b passes through the inside of box b grown by `grow`.
+bool segmentCrossesBox(Vec2 a, Vec2 b, const OrientedBox& box, double grow) {
+    const Vec2 u = direction(box.pose.heading);
+    const Vec2 n = leftNormal(u);
+    const Vec2 pa{dot(a - box.pose.position, u), dot(a - box.pose.position, n)};
+    const Vec2 pb{dot(b - box.pose.position, u), dot(b - box.pose.position, n)};
+    const double hx = box.halfLength + grow, hy = box.halfWidth + grow;
+    // Liang-Barsky clip of the segment against the box.
+    double t0 = 0.0, t1 = 1.0;
+    const Vec2 d = pb - pa;
+    const double p[4] = {-d.x, d.x, -d.y, d.y};
+    const double q[4] = {pa.x + hx, hx - pa.x, pa.y + hy, hy - pa.y};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0.0) {
+            if (q[i] <= 0.0) return false;
+            continue;
+        }
+        const double r = q[i] / p[i];
+        if (p[i] < 0.0) t0 = std::max(t0, r);
+        else t1 = std::min(t1, r);
+        if (t0 >= t1) return false;
+    }
+    return (t1 - t0) * length(d) > 1e-6;
+}
+
+bool insideBox(Vec2 p, const OrientedBox& box, double grow) {
+    const Vec2 u = direction(box.pose.heading);
+    const Vec2 rel = p - box.pose.position;
+    return std::abs(dot(rel, u)) < box.halfLength + grow && std::abs(dot(rel, leftNormal(u))) < box.halfWidth + grow;
+}
+
+}  // namespace
+
+std::vector<Vec2> planWalk(Vec2 from, Vec2 to, const std::vector<OrientedBox>& boxes, double clearance) {
+    // Nodes: start, goal, and each box's corners pushed a little beyond the clearance so that
+    // walking along an edge does not count as crossing it.
+    std::vector<Vec2> nodes{from, to};
+    for (const OrientedBox& b : boxes) {
+        Vec2 c[4];
+        boxCorners({b.pose, b.halfLength + clearance + 0.05, b.halfWidth + clearance + 0.05}, c);
+        for (const Vec2& p : c) nodes.push_back(p);
+    }
+    auto visible = [&](Vec2 a, Vec2 b) {
+        for (const OrientedBox& box : boxes) {
+            // A box the walker starts or ends in (the door of their own car) does not block.
+            if (insideBox(a, box, clearance) || insideBox(b, box, clearance)) continue;
+            if (segmentCrossesBox(a, b, box, clearance)) return false;
+        }
+        return true;
+    };
+    // Dijkstra over the visibility graph (at most a few dozen nodes).
+    const std::size_t n = nodes.size();
+    std::vector<double> dist(n, std::numeric_limits<double>::infinity());
+    std::vector<int> prev(n, -1);
+    std::vector<bool> done(n, false);
+    dist[0] = 0.0;
+    for (std::size_t iter = 0; iter < n; ++iter) {
+        std::size_t u = n;
+        for (std::size_t i = 0; i < n; ++i)
+            if (!done[i] && (u == n || dist[i] < dist[u])) u = i;
+        if (u == n || !std::isfinite(dist[u]) || u == 1) break;
+        done[u] = true;
+        for (std::size_t v = 0; v < n; ++v) {
+            if (done[v] || v == u) continue;
+            const double w = length(nodes[v] - nodes[u]);
+            if (dist[u] + w < dist[v] && visible(nodes[u], nodes[v])) {
+                dist[v] = dist[u] + w;
+                prev[v] = static_cast<int>(u);
+            }
+        }
+    }
+    if (prev[1] < 0) return {to};  // boxed in: walk straight (the physics keeps them apart)
+    std::vector<Vec2> path;
+    for (int v = 1; v != 0; v = prev[static_cast<std::size_t>(v)]) path.push_back(nodes[static_cast<std::size_t>(v)]);
+    std::reverse(path.begin(), path.end());
+    return path;
+}
+
+People::People(const Scenario& sc, const SceneLayout& layout, EntitySink& sink) : sc_(sc), layout_(layout) {
+    for (const PersonDef& def : sc.people) {
+        Person p;
+        EntityInfo info;
+        info.id = def.id;
+        info.kind = EntityKind::Person;
+        info.personRole = def.role;
+        info.length = info.width = 2.0 * def.radius;
+        p.entity = sink.addEntity(std::move(info));
+        p.position = target(def, 0);
+        p.phase = def.script.front().place == Place::Inside ? PersonPhase::Inside : PersonPhase::Dwelling;
+        p.dwellUntil = def.script.front().dwell;
+        people_.push_back(std::move(p));
+    }
+}
+
+Vec2 People::target(const PersonDef& def, std::size_t step) const {
+    ScriptStep st = def.script[step];
+    // Getting in or out of a unit happens at its driver door.
+    if (st.place == Place::Inside) st.place = Place::DriverDoor;
+    return placePosition(sc_, layout_, st);
+}
+
+void People::beginStep(Person& p, const PersonDef& def, double /*t*/) {
+    ++p.step;
+    if (p.phase == PersonPhase::Inside)  // step out at the door of the unit they sat in
+        p.position = target(def, p.step - 1);
+    p.phase = PersonPhase::Walking;
+    p.path = planWalk(p.position, target(def, p.step), layout_.unitBoxes, def.radius + kWalkClearance);
+}
+
+void People::arrive(Person& p, const PersonDef& def, double t) {
+    const ScriptStep& st = def.script[p.step];
+    p.velocity = {};
+    p.phase = st.place == Place::Inside ? PersonPhase::Inside : PersonPhase::Dwelling;
+    p.dwellUntil = t + st.dwell;
+    if (st.place != Place::BehindGuardrail) {
+        const Vec2 toUnit = layout_.unitBoxes[static_cast<std::size_t>(st.unit)].pose.position - p.position;
+        if (length(toUnit) > 1e-6) p.facing = std::atan2(toUnit.y, toUnit.x);
+    }
+}
+
+void People::update(double t, double dt) {
+    for (std::size_t i = 0; i < people_.size(); ++i) {
+        Person& p = people_[i];
+        const PersonDef& def = sc_.people[i];
+        if (p.phase == PersonPhase::Down) continue;
+        if ((p.phase == PersonPhase::Dwelling || p.phase == PersonPhase::Inside) && t >= p.dwellUntil &&
+            p.step + 1 < def.script.size())
+            beginStep(p, def, t);
+        if (p.phase != PersonPhase::Walking) {
+            p.velocity = {};
+            continue;
+        }
+        // Head for the next waypoint at walking speed, without overshooting it this step.
+        const Vec2 to = p.path.front() - p.position;
+        const double dist = length(to);
+        const double reach = def.walkSpeed * dt;
+        if (dist <= reach) {
+            const Vec2 last = (1.0 / dt) * to;
+            p.path.erase(p.path.begin());
+            if (p.path.empty()) arrive(p, def, t + dt);
+            p.velocity = last;
+        } else {
+            p.velocity = (def.walkSpeed / dist) * to;
+            p.facing = std::atan2(to.y, to.x);
+        }
+    }
+}
+
+void People::knockDown(std::size_t i) {
+    people_[i].phase = PersonPhase::Down;
+    people_[i].path.clear();
+    people_[i].velocity = {};
+}
+
+}  // namespace sim::detail

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: Roadside contributors
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "physics_world.hpp"
+#include "scene_layout.hpp"
+#include "sim/scenario.hpp"
+#include "traffic_stream.hpp"
+
+/// The people at the scene following their scripts: walking between places around the parked
+/// units, dwelling, sitting inside a unit, or down after being struck.
+namespace sim::detail {
+
+enum class PersonPhase : std::uint8_t { Dwelling, Walking, Inside, Down };
+
+struct Person {
+    std::uint32_t entity = 0;
+    std::size_t step = 0;            ///< current script step
+    PersonPhase phase = PersonPhase::Dwelling;
+    std::vector<Vec2> path;          ///< waypoints still to reach, the next first
+    double dwellUntil = 0.0;         ///< s
+    Vec2 position;                   ///< m
+    Vec2 velocity;                   ///< m/s, commanded while on foot
+    double facing = 0.0;             ///< rad
+    BodyId body = kNoBody;
+    bool onFoot() const { return phase != PersonPhase::Inside; }
+};
+
+/// Shortest walking path from `from` to `to` that keeps `clearance` metres from every box
+/// (a visibility graph over the inflated boxes' corners). Returns the waypoints after `from`.
+std::vector<Vec2> planWalk(Vec2 from, Vec2 to, const std::vector<OrientedBox>& boxes, double clearance);
+
+class People {
+public:
+    People(const Scenario& sc, const SceneLayout& layout, EntitySink& sink);
+
+    /// Advances every script to time t + dt and sets each walker's velocity for the step.
+    void update(double t, double dt);
+    /// A person was struck: their script ends, they are moved by physics only.
+    void knockDown(std::size_t i);
+
+    std::size_t size() const { return people_.size(); }
+    Person& operator[](std::size_t i) { return people_[i]; }
+    const Person& operator[](std::size_t i) const { return people_[i]; }
+    const PersonDef& def(std::size_t i) const { return sc_.people[i]; }
+
+private:
+    void beginStep(Person& p, const PersonDef& def, double t);
+    void arrive(Person& p, const PersonDef& def, double t);
+    Vec2 target(const PersonDef& def, std::size_t step) const;
+
+    const Scenario& sc_;
+    const SceneLayout& layout_;
+    std::vector<Person> people_;
+};
+
+}  // namespace sim::detail

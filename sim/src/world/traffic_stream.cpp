@@ -1,0 +1,562 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: Roadside contributors
+//
+// The traffic stream. Sections:
+//   [arrivals]    headways per lane, insertion at a safe speed, the road populated at t = 0
+//   [perception]  detecting the scene; eyes-off-road episodes and forced drifts
+//   [longitudinal] IDM toward leaders and obstacles, slowing for the scene
+//   [lane change] MOBIL with keep-right, move-over and closed-lane biases
+//   [lateral]     lane keeping with wander, lane changes, drift and correction
+//   [lanes]       leader-first lane lists
+#include "traffic_stream.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "driver_traits.hpp"
+#include "sim/models/headway.hpp"
+#include "sim/models/kinematics.hpp"
+#include "sim/models/mobil.hpp"
+#include "sim/presets.hpp"
+
+namespace sim::detail {
+
+namespace {
+
+constexpr double kDecisionInterval = 0.5;   // s between a driver's lane-change decisions [assumption]
+constexpr double kLateralSpeedMax = 1.0;    // m/s; a 3.7 m lane change takes ~4-5 s [M]
+constexpr double kLateralTau = 1.0;         // s, lateral approach time constant [assumption]
+constexpr double kLateralAccel = 1.0;       // m/s^2, comfortable lateral acceleration [assumption]
+constexpr double kRecoveryAccel = 2.0;      // m/s^2, correcting after a drift [assumption]
+constexpr double kMoveOverBias = 1.0;       // m/s^2 MOBIL bias of a complying driver [assumption,
+                                            //   calibrated by the AAA 2025 validation test]
+constexpr double kStuckFallbackTime = 5.0;  // s before the scene when a mover who could not move over slows
+constexpr double kObstacleRangeMin = 100.0; // m; unlit obstacles are seen at least this far [assumption]
+constexpr double kShyRange = 50.0;          // m ahead at which drivers start keeping clear of an intrusion
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+models::IdmDriver withDesiredSpeed(models::IdmDriver d, double v0) {
+    d.v0 = v0;
+    return d;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// [arrivals]
+// ---------------------------------------------------------------------------------------------
+
+TrafficStream::TrafficStream(const Scenario& sc, const SceneLayout& layout, std::uint64_t seed, EntitySink& sink)
+    : sc_(sc), layout_(layout), seed_(seed), sink_(sink), sampler_(sc.drivers.attention, sc.tilt),
+      mix_(sc.traffic.mix.empty() ? defaultFreewayMix() : sc.traffic.mix) {
+    const int lanes = sc.road.lanes;
+    lanes_.resize(static_cast<std::size_t>(lanes));
+    waiting_.resize(static_cast<std::size_t>(lanes));
+    laneObstacles_.resize(static_cast<std::size_t>(lanes));
+    for (const Obstacle& o : layout.obstacles)
+        for (int l = 0; l < lanes; ++l)
+            if (o.dMax > laneRight(sc.road, l) && o.dMin < laneLeft(sc.road, l))
+                laneObstacles_[static_cast<std::size_t>(l)].push_back(o);
+    for (int l = 0; l < lanes; ++l) {
+        arrivalRng_.emplace_back(streamSeed(seed, Stream::Arrivals, static_cast<std::uint64_t>(l)));
+        const double flow = sc.traffic.flowPerLane[static_cast<std::size_t>(l)];
+        nextArrival_.push_back(flow > 0.0 ? models::sampleHeadway(sc.traffic.headway, flow, sc.traffic.minHeadway,
+                                                                  sc.traffic.headwaySigma,
+                                                                  arrivalRng_.back())
+                                          : kInf);
+    }
+    for (std::size_t i = 0; i < sc.scriptedVehicles.size(); ++i) scriptOrder_.push_back(i);
+    std::stable_sort(scriptOrder_.begin(), scriptOrder_.end(), [&](std::size_t a, std::size_t b) {
+        return sc.scriptedVehicles[a].entryTime < sc.scriptedVehicles[b].entryTime;
+    });
+    if (sc.traffic.prepopulate) prepopulate();
+}
+
+void TrafficStream::prepopulate() {
+    // Each lane is filled from the downstream end back to the entry with headways from the same
+    // distribution as arrivals (its own stream), at the mean desired speed.
+    const Road& road = sc_.road;
+    const double vMean = road.speedLimit + sc_.traffic.speedOffset;
+    for (int l = 0; l < road.lanes; ++l) {
+        const double flow = sc_.traffic.flowPerLane[static_cast<std::size_t>(l)];
+        if (flow <= 0.0) continue;
+        Rng rng(streamSeed(seed_, Stream::InitialTraffic, static_cast<std::uint64_t>(l)));
+        double s = road.downstreamLength - 5.0;
+        while (true) {
+            s -= vMean * models::sampleHeadway(sc_.traffic.headway, flow, sc_.traffic.minHeadway,
+                                               sc_.traffic.headwaySigma, rng);
+            if (s < -road.upstreamLength + 10.0) break;
+            const Pending p{nextNumber_++, -1};
+            // Not inside the scene's closures: nobody starts parked in a closed lane.
+            bool closed = false;
+            for (const Obstacle& o : laneObstacles_[static_cast<std::size_t>(l)])
+                closed = closed || (laneEffect(road, l, 2.6, o).blocked && s > o.sFrom - 30.0 && s < o.sTo + 10.0);
+            if (closed) continue;
+            const int leader = lanes_[static_cast<std::size_t>(l)].empty() ? -1 : lanes_[static_cast<std::size_t>(l)].back();
+            const int slot = createVehicle(p, l, s, 0.0, 0.0);
+            Vehicle& v = vehicle(slot);
+            double speed = v.traits.idm.v0;
+            if (leader >= 0) {
+                const Vehicle& L = vehicle(leader);
+                const double gap = L.rear() - v.front();
+                speed = std::min(speed, std::max(0.0, (gap - v.traits.idm.s0) / v.traits.idm.T));
+            }
+            v.v = speed;
+        }
+    }
+}
+
+void TrafficStream::scheduleArrivals(double t) {
+    for (int l = 0; l < sc_.road.lanes; ++l) {
+        auto& next = nextArrival_[static_cast<std::size_t>(l)];
+        while (next <= t && next <= sc_.traffic.demandDuration) {
+            waiting_[static_cast<std::size_t>(l)].push_back({nextNumber_++, -1});
+            next += models::sampleHeadway(sc_.traffic.headway, sc_.traffic.flowPerLane[static_cast<std::size_t>(l)],
+                                          sc_.traffic.minHeadway, sc_.traffic.headwaySigma,
+                                          arrivalRng_[static_cast<std::size_t>(l)]);
+        }
+    }
+    while (nextScript_ < scriptOrder_.size() &&
+           sc_.scriptedVehicles[scriptOrder_[nextScript_]].entryTime <= t) {
+        const std::size_t i = scriptOrder_[nextScript_++];
+        const int lane = sc_.scriptedVehicles[i].lane - 1;
+        waiting_[static_cast<std::size_t>(lane)].push_front({-1, static_cast<int>(i)});
+    }
+}
+
+void TrafficStream::arrive(double t) {
+    scheduleArrivals(t);
+    for (int l = 0; l < sc_.road.lanes; ++l) {
+        auto& queue = waiting_[static_cast<std::size_t>(l)];
+        while (!queue.empty() && tryInsert(l, queue.front(), t)) queue.pop_front();
+    }
+}
+
+bool TrafficStream::tryInsert(int lane, const Pending& p, double t) {
+    const Road& road = sc_.road;
+    const ScriptedVehicle* sv = p.scripted >= 0 ? &sc_.scriptedVehicles[static_cast<std::size_t>(p.scripted)] : nullptr;
+    const double length = sv ? sv->spec.length : 4.6;
+    const double s = (sv && std::isfinite(sv->entryS)) ? sv->entryS : -road.upstreamLength + 0.5 * length;
+    int leader = -1, follower = -1;
+    neighbours(lane, s, -1, leader, follower);
+    if (follower >= 0 && vehicle(follower).front() > s - 0.5 * length - 1.0) return false;
+    double gap = kInf, vLeader = 0.0;
+    if (leader >= 0) {
+        gap = vehicle(leader).rear() - (s + 0.5 * length);
+        vLeader = vehicle(leader).v;
+        if (gap < sc_.drivers.idm.s0 + 1.0) return false;
+    }
+    const int slot = createVehicle(p, lane, s, 0.0, t);
+    Vehicle& v = vehicle(slot);
+    v.s = s - 0.5 * length + 0.5 * v.length;  // the real length is known once the class is drawn
+    // Enter at the fastest speed up to the desired one at which the IDM brakes no harder than b.
+    double speed = v.traits.idm.v0;
+    while (speed > 0.5 && models::idmAcceleration(v.traits.idm, speed, gap, speed - vLeader) < -v.traits.idm.b)
+        speed *= 0.9;
+    v.v = speed;
+    return true;
+}
+
+int TrafficStream::createVehicle(const Pending& p, int lane, double s, double v, double t) {
+    const ScriptedVehicle* sv = p.scripted >= 0 ? &sc_.scriptedVehicles[static_cast<std::size_t>(p.scripted)] : nullptr;
+    Vehicle veh;
+    // Vehicle n's class and driver come from its own stream: the same in every tactic.
+    Rng traits(streamSeed(seed_, Stream::DriverTraits,
+                          sv ? (1ull << 32) + static_cast<std::uint64_t>(p.scripted) : static_cast<std::uint64_t>(p.number)));
+    const VehicleSpec& spec = sv ? sv->spec : drawVehicleClass(mix_, traits);
+    veh.traits = sv ? scriptedDriverTraits(sc_, *sv, traits) : drawDriverTraits(sc_, spec, traits);
+    veh.number = p.number;
+    veh.length = spec.length;
+    veh.width = spec.width;
+    veh.mass = spec.mass;
+    veh.wheelbase = spec.wheelbase;
+    veh.brakingLimit = models::brakingLimit(spec.maxDecel, sc_.environment.friction);
+    veh.s = s;
+    veh.v = v;
+    veh.lane = lane;
+    veh.d = laneCentre(sc_.road, lane);
+    const std::uint64_t attentionIndex =
+        2 * (sv ? (1ull << 32) + static_cast<std::uint64_t>(p.scripted) : static_cast<std::uint64_t>(p.number));
+    veh.attentionRng = Rng(streamSeed(seed_, Stream::Attention, attentionIndex));
+    veh.wanderRng = Rng(streamSeed(seed_, Stream::Attention, attentionIndex + 1));
+    veh.hazardBudget = sampler_.drawHazardBudget(veh.attentionRng);
+    veh.wander = veh.traits.wanderSd * veh.wanderRng.standardNormal();
+    veh.d += veh.wander;
+    veh.nextDecision = t + kDecisionInterval * ((p.number < 0 ? p.scripted : p.number) % 10) / 10.0;
+
+    std::string id = sv ? sv->id : "vehicle-" + std::to_string(p.number);
+    EntityInfo info;
+    info.id = id;
+    info.kind = EntityKind::TrafficVehicle;
+    info.vehicleKind = spec.kind;
+    info.length = spec.length;
+    info.width = spec.width;
+    info.colour = spec.colour;
+    veh.entity = sink_.addEntity(std::move(info));
+
+    int slot;
+    if (!freeSlots_.empty()) {
+        slot = freeSlots_.back();
+        freeSlots_.pop_back();
+        slots_[static_cast<std::size_t>(slot)] = std::move(veh);
+        alive_[static_cast<std::size_t>(slot)] = true;
+        ids_[static_cast<std::size_t>(slot)] = std::move(id);
+    } else {
+        slot = static_cast<int>(slots_.size());
+        slots_.push_back(std::move(veh));
+        alive_.push_back(true);
+        ids_.push_back(std::move(id));
+    }
+    insertInLane(slot, lane);
+    ++onRoad_;
+    return slot;
+}
+
+void TrafficStream::removeDeparted() {
+    const double end = sc_.road.downstreamLength;
+    for (int slot = 0; slot < slotCount(); ++slot) {
+        if (!alive(slot)) continue;
+        Vehicle& v = vehicle(slot);
+        if (v.rear() <= end || v.body != kNoBody) continue;
+        if (v.mode != VehicleMode::Crashed) eraseFromLane(slot, v.lane);
+        retiredLogWeight_ += v.drawLogWeight + sampler_.arrivalLogWeight(v.episodes, v.nominalHazard);
+        sink_.setPresent(v.entity, false);
+        alive_[static_cast<std::size_t>(slot)] = false;
+        freeSlots_.push_back(slot);
+        --onRoad_;
+    }
+}
+
+double TrafficStream::logWeight() const {
+    double w = retiredLogWeight_;
+    for (int slot = 0; slot < slotCount(); ++slot)
+        if (alive(slot)) w += vehicle(slot).drawLogWeight + sampler_.arrivalLogWeight(vehicle(slot).episodes,
+                                                                                        vehicle(slot).nominalHazard);
+    return w;
+}
+
+const std::string& TrafficStream::vehicleId(const Vehicle& v) const {
+    const auto slot = static_cast<std::size_t>(&v - slots_.data());
+    return ids_[slot];
+}
+
+void TrafficStream::markCrashed(int slot, double t) {
+    Vehicle& v = vehicle(slot);
+    if (v.mode == VehicleMode::Crashed) return;
+    eraseFromLane(slot, v.lane);
+    v.mode = VehicleMode::Crashed;
+    v.crashedAt = t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [perception]
+// ---------------------------------------------------------------------------------------------
+
+void TrafficStream::perceive(Vehicle& v, double t) {
+    if (!layout_.present || v.detectedAt >= 0.0 || v.eyesOff(t)) return;
+    const double distance = layout_.anchorS - v.front();
+    if (distance >= 0.0 && distance <= layout_.detectionDistance) {
+        v.detectedAt = t;
+        v.respondsAt = t + v.traits.prt;
+    }
+}
+
+void TrafficStream::attend(Vehicle& v, double t, double dt) {
+    if (v.drifting && t >= v.reactingUntil) v.drifting = false;
+    if (v.drifting) return;
+
+    if (const ForcedDrift* f = v.traits.forcedDrift; f && !v.forcedStarted && v.s >= f->startS) {
+        v.forcedStarted = true;
+        v.drifting = true;
+        v.driftSpeed = f->lateralSpeed;
+        v.eyesOffUntil = t + f->duration;
+        v.neverReacts = !f->reacts;
+        v.reactingUntil = f->reacts ? v.eyesOffUntil + v.traits.prt : kInf;
+        return;
+    }
+    if (!v.traits.randomAttention) return;
+
+    // Poisson episodes with a rate that drops once the scene holds the driver's attention.
+    const Attention& a = sc_.drivers.attention;
+    const double rate = a.episodeRate * v.traits.episodeRateFactor * (v.detectedAt >= 0.0 ? a.sceneCapture : 1.0);
+    v.nominalHazard += rate * dt;
+    v.hazardUsed += sampler_.proposalRate(rate) * dt;
+    if (v.hazardUsed < v.hazardBudget) return;
+
+    const double duration = sampler_.drawEpisodeDuration(v.attentionRng, v.traits.durationFactor, v.drawLogWeight);
+    const double speed = sampler_.drawDriftSpeed(v.attentionRng, v.drawLogWeight);
+    const bool towardShoulder = v.attentionRng.bernoulli(0.5);
+    v.hazardUsed = 0.0;
+    v.hazardBudget = sampler_.drawHazardBudget(v.attentionRng);
+    ++v.episodes;
+    v.drifting = true;
+    v.driftSpeed = towardShoulder ? -speed : speed;
+    v.eyesOffUntil = t + duration;
+    // The drift goes on while the eyes return and the driver perceives it: a reaction time.
+    v.reactingUntil = v.eyesOffUntil + v.traits.prt;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [longitudinal]
+// ---------------------------------------------------------------------------------------------
+
+double TrafficStream::desiredSpeed(const Vehicle& v, double t) const {
+    double v0 = v.traits.idm.v0;
+    if (v.respondsAt < 0.0 || t < v.respondsAt || v.rear() > layout_.endS) return v0;
+    const double distance = layout_.anchorS - v.front();
+    if (distance > v.v * sc_.drivers.planningHorizon) return v0;
+    // Move Over laws: change lanes, or if unable, slow down (calibration §5, TX/FL statutes).
+    const bool stuck = v.traits.movesOver && v.lane <= layout_.adjacentLane && distance < v.v * kStuckFallbackTime;
+    if (v.traits.slowsDown || stuck)
+        v0 = std::min(v0, std::max(2.0, sc_.road.speedLimit - sc_.drivers.mandatedReduction));
+    return v0;
+}
+
+double TrafficStream::obstacleAcceleration(const Vehicle& v, int lane, double v0, double* dLow, double* dHigh) const {
+    const double range = std::max(layout_.detectionDistance, kObstacleRangeMin);
+    double acc = kInf;
+    auto consider = [&](const Obstacle& o) {
+        if (o.sTo < v.rear()) return;
+        const double distance = o.sFrom - v.front();
+        if (distance > range) return;
+        const LaneEffect e = laneEffect(sc_.road, lane, v.width, o);
+        if (e.blocked) {
+            const double a = models::idmAcceleration(withDesiredSpeed(v.traits.idm, v0), v.v, std::max(distance, 0.01), v.v);
+            acc = std::min(acc, a);
+        } else if (distance < kShyRange && dLow) {
+            *dLow = std::max(*dLow, e.dLow);
+            *dHigh = std::min(*dHigh, e.dHigh);
+        }
+    };
+    for (const Obstacle& o : laneObstacles_[static_cast<std::size_t>(lane)]) consider(o);
+    for (const Obstacle& o : dynamicObstacles_) consider(o);
+    return acc;
+}
+
+double TrafficStream::longitudinal(const Vehicle& v, int leaderSlot, double t) const {
+    const double v0 = desiredSpeed(v, t);
+    const models::IdmDriver idm = withDesiredSpeed(v.traits.idm, v0);
+    double a = models::idmFreeAcceleration(idm, v.v);
+    if (leaderSlot >= 0) {
+        const Vehicle& L = vehicle(leaderSlot);
+        a = models::idmAcceleration(idm, v.v, L.rear() - v.front(), v.v - L.v);
+    }
+    return std::min(a, obstacleAcceleration(v, v.lane, v0, nullptr, nullptr));
+}
+
+// ---------------------------------------------------------------------------------------------
+// [lane change]
+// ---------------------------------------------------------------------------------------------
+
+double TrafficStream::laneChangeBias(const Vehicle& v, int from, int to, double t) const {
+    double bias = (to < from ? 1.0 : -1.0) * sc_.drivers.mobil.keepRightBias;
+    const double distance = layout_.anchorS - v.front();
+    const bool movingOver = v.traits.movesOver && v.respondsAt >= 0.0 && t >= v.respondsAt && distance > 0.0 &&
+                            distance <= v.v * sc_.drivers.planningHorizon + 20.0;
+    if (movingOver) {
+        if (from <= layout_.adjacentLane && to > from) bias += kMoveOverBias;
+        if (to <= layout_.adjacentLane && to < from) bias -= kMoveOverBias;
+    }
+    return bias;
+}
+
+void TrafficStream::laneChange(int slot, double t) {
+    Vehicle& v = vehicle(slot);
+    if (t < v.nextDecision || v.changingLane || v.drifting || v.mode == VehicleMode::Crashed) return;
+    v.nextDecision = t + kDecisionInterval;
+    const MobilParams& mobil = sc_.drivers.mobil;
+    int leader = -1, follower = -1;
+    neighbours(v.lane, v.s, slot, leader, follower);
+    const double selfNow = v.accel;
+    // A closed lane ahead makes leaving it mandatory, more urgently as the closure nears.
+    const double ownClosure = obstacleAcceleration(v, v.lane, desiredSpeed(v, t), nullptr, nullptr);
+
+    auto idmOf = [&](const Vehicle& w, double gap, double dv) {
+        return models::idmAcceleration(withDesiredSpeed(w.traits.idm, desiredSpeed(w, t)), w.v, gap, dv);
+    };
+    int best = -1;
+    for (const int dir : {+1, -1}) {  // left (passing side) first
+        const int to = v.lane + dir;
+        if (to < 0 || to >= sc_.road.lanes) continue;
+        int newLeader = -1, newFollower = -1;
+        neighbours(to, v.s, slot, newLeader, newFollower);
+        if (newLeader >= 0 && vehicle(newLeader).rear() < v.front() + 1.0) continue;
+        if (newFollower >= 0 && vehicle(newFollower).front() > v.rear() - 1.0) continue;
+        models::MobilAccelerations acc;
+        acc.self = selfNow;
+        acc.selfAfter = newLeader >= 0 ? idmOf(v, vehicle(newLeader).rear() - v.front(), v.v - vehicle(newLeader).v)
+                                       : idmOf(v, kInf, 0.0);
+        acc.selfAfter = std::min(acc.selfAfter, obstacleAcceleration(v, to, desiredSpeed(v, t), nullptr, nullptr));
+        if (newFollower >= 0) {
+            const Vehicle& F = vehicle(newFollower);
+            acc.newFollower = newLeader >= 0 ? idmOf(F, vehicle(newLeader).rear() - F.front(), F.v - vehicle(newLeader).v)
+                                             : idmOf(F, kInf, 0.0);
+            acc.newFollowerAfter = idmOf(F, v.rear() - F.front(), F.v - v.v);
+        }
+        if (follower >= 0) {
+            const Vehicle& F = vehicle(follower);
+            acc.oldFollower = idmOf(F, v.rear() - F.front(), F.v - v.v);
+            acc.oldFollowerAfter = leader >= 0 ? idmOf(F, vehicle(leader).rear() - F.front(), F.v - vehicle(leader).v)
+                                               : idmOf(F, kInf, 0.0);
+        }
+        double bias = laneChangeBias(v, v.lane, to, t);
+        if (ownClosure < -0.5) bias += std::min(8.0, -ownClosure);
+        if (models::mobilChange(mobil, acc, bias)) {
+            best = to;
+            break;
+        }
+    }
+    if (best < 0) return;
+    eraseFromLane(slot, v.lane);
+    v.lane = best;
+    v.changingLane = true;
+    insertInLane(slot, best);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [lateral]
+// ---------------------------------------------------------------------------------------------
+
+void TrafficStream::lateral(Vehicle& v, double dt, double dLow, double dHigh) {
+    if (v.drifting) {
+        v.vLat = v.driftSpeed;
+        return;
+    }
+    // Lane keeping: an Ornstein-Uhlenbeck wander around the lane centre (SDLP, calibration §6).
+    const double tau = sc_.drivers.attention.wanderTimeConstant;
+    const double phi = std::exp(-dt / tau);
+    v.wander = v.wander * phi + v.traits.wanderSd * std::sqrt(1.0 - phi * phi) * v.wanderRng.standardNormal();
+    double target = laneCentre(sc_.road, v.lane) + v.wander;
+    target = std::clamp(target, dLow, std::max(dLow, dHigh));
+    double wanted = std::clamp((target - v.d) / kLateralTau, -kLateralSpeedMax, kLateralSpeedMax);
+    if (sc_.drivers.mothEffect && v.detectedAt >= 0.0 && layout_.lights != UnitLights::None) {
+        // Gaze steering toward the lights while looking at them (Green 2006): a small bias,
+        // doubled at night and for drowsy or impaired drivers (calibration §5 [D]).
+        const double distance = layout_.anchorS - v.front();
+        if (distance > 0.0 && distance < 200.0) {
+            const bool dark = sc_.environment.light == Light::Night || sc_.environment.light == Light::NightLit;
+            const double k = (dark ? 2.0 : 1.0) * (v.traits.state != DriverState::Normal ? 2.0 : 1.0);
+            wanted -= sc_.drivers.mothGain * k;
+        }
+    }
+    const bool recovering = std::abs(target - v.d) > 0.5 && !v.changingLane;
+    const double maxStep = (recovering ? kRecoveryAccel : kLateralAccel) * dt;
+    v.vLat += std::clamp(wanted - v.vLat, -maxStep, maxStep);
+    if (v.changingLane && std::abs(laneCentre(sc_.road, v.lane) - v.d) < 0.3) v.changingLane = false;
+}
+
+void TrafficStream::move(Vehicle& v, double dt) {
+    const double vNew = std::max(0.0, v.v + v.accel * dt);
+    // Ballistic update; a vehicle that stops within the step covers only v^2 / 2|a|.
+    const double ds = (vNew > 0.0 || v.accel >= 0.0) ? 0.5 * (v.v + vNew) * dt : v.v * v.v / (-2.0 * v.accel);
+    if (v.mode == VehicleMode::Kinematic) {
+        v.s += ds;
+        v.d += v.vLat * dt;
+    }
+    v.v = vNew;
+    v.heading = std::atan2(v.vLat, std::max(v.v, 0.1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The step
+// ---------------------------------------------------------------------------------------------
+
+void TrafficStream::decide(double t, double dt) {
+    for (int l = 0; l < sc_.road.lanes; ++l) {
+        const std::vector<int>& list = lanes_[static_cast<std::size_t>(l)];
+        for (std::size_t k = 0; k < list.size(); ++k) {
+            Vehicle& v = vehicle(list[k]);
+            perceive(v, t);
+            attend(v, t, dt);
+            if (!v.frozen(t) && !v.neverReacts) {
+                double a = longitudinal(v, k > 0 ? list[k - 1] : -1, t);
+                v.accel = std::max(a, -v.brakingLimit);
+            }
+        }
+    }
+    // Lane changes after all accelerations are known; a change moves the slot between lists, so
+    // iterate over a snapshot of the slots.
+    for (int slot = 0; slot < slotCount(); ++slot)
+        if (alive(slot) && vehicle(slot).mode != VehicleMode::Crashed) laneChange(slot, t);
+
+    for (int slot = 0; slot < slotCount(); ++slot) {
+        if (!alive(slot)) continue;
+        Vehicle& v = vehicle(slot);
+        if (v.mode == VehicleMode::Crashed) continue;
+        double dLow = -1e9, dHigh = 1e9;
+        obstacleAcceleration(v, v.lane, v.traits.idm.v0, &dLow, &dHigh);
+        lateral(v, dt, dLow, dHigh);
+        move(v, dt);
+    }
+    preventOverlaps();
+}
+
+void TrafficStream::preventOverlaps() {
+    // Outside the contact zone two vehicles never overlap: a driver whose acceleration was frozen
+    // while the leader braked is held behind it (a rear-end there is not simulated). The lists
+    // still hold last step's order, so each vehicle is checked against the one it followed.
+    for (const std::vector<int>& list : lanes_) {
+        for (std::size_t k = 1; k < list.size(); ++k) {
+            Vehicle& v = vehicle(list[k]);
+            const Vehicle& leader = vehicle(list[k - 1]);
+            if (v.mode != VehicleMode::Kinematic || leader.mode != VehicleMode::Kinematic) continue;
+            if (v.front() > leader.rear() - 0.1) {
+                v.s = leader.rear() - 0.1 - 0.5 * v.length;
+                v.v = std::min(v.v, leader.v);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// [lanes]
+// ---------------------------------------------------------------------------------------------
+
+void TrafficStream::insertInLane(int slot, int lane) {
+    std::vector<int>& list = lanes_[static_cast<std::size_t>(lane)];
+    const double s = vehicle(slot).s;
+    auto it = std::find_if(list.begin(), list.end(), [&](int o) { return vehicle(o).s < s; });
+    list.insert(it, slot);
+}
+
+void TrafficStream::eraseFromLane(int slot, int lane) {
+    std::vector<int>& list = lanes_[static_cast<std::size_t>(lane)];
+    list.erase(std::remove(list.begin(), list.end(), slot), list.end());
+}
+
+void TrafficStream::neighbours(int lane, double s, int self, int& leader, int& follower) const {
+    const std::vector<int>& list = lanes_[static_cast<std::size_t>(lane)];
+    leader = follower = -1;
+    // Leader first: the first vehicle not ahead of s is the follower.
+    std::size_t lo = 0, hi = list.size();
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi) / 2;
+        if (vehicle(list[mid]).s > s || (vehicle(list[mid]).s == s && list[mid] < self)) lo = mid + 1;
+        else hi = mid;
+    }
+    std::size_t ahead = lo;
+    while (ahead > 0 && list[ahead - 1] == self) --ahead;
+    if (ahead > 0) leader = list[ahead - 1];
+    std::size_t behind = lo;
+    while (behind < list.size() && list[behind] == self) ++behind;
+    if (behind < list.size()) follower = list[behind];
+}
+
+void TrafficStream::sortLanes() {
+    for (std::vector<int>& list : lanes_) {
+        // Nearly sorted after a step: insertion sort is linear.
+        for (std::size_t i = 1; i < list.size(); ++i) {
+            const int slot = list[i];
+            const double s = vehicle(slot).s;
+            std::size_t j = i;
+            while (j > 0 && vehicle(list[j - 1]).s < s) {
+                list[j] = list[j - 1];
+                --j;
+            }
+            list[j] = slot;
+        }
+    }
+}
+
+}  // namespace sim::detail

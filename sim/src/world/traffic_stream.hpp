@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: Roadside contributors
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "sim/attention_sampling.hpp"
+#include "sim/frame.hpp"
+#include "sim/scenario.hpp"
+#include "scene_layout.hpp"
+#include "vehicle.hpp"
+
+/// The traffic stream: vehicles arriving per lane, following (IDM), changing lanes (MOBIL),
+/// drifting while their drivers look away, detecting the scene and moving over or slowing.
+///
+/// Vehicles live in slots (indices stay valid while a vehicle is on the road); each lane keeps
+/// its vehicles' slots sorted leader first. The World moves vehicles between the kinematic,
+/// bodied and crashed modes; TrafficStream decides what every driver does each step.
+namespace sim::detail {
+
+/// Appends entity descriptions for new vehicles; implemented by the World.
+class EntitySink {
+public:
+    virtual std::uint32_t addEntity(EntityInfo info) = 0;
+    virtual void setPresent(std::uint32_t entity, bool present) = 0;
+
+protected:
+    ~EntitySink() = default;
+};
+
+class TrafficStream {
+public:
+    TrafficStream(const Scenario& sc, const SceneLayout& layout, std::uint64_t seed, EntitySink& sink);
+
+    /// New arrivals at t, and insertion of waiting vehicles at the upstream end.
+    void arrive(double t);
+    /// Every driver's decisions for the step [t, t + dt): perception, attention, acceleration,
+    /// lane changes, lateral control. Kinematic vehicles are also moved; bodied ones get their
+    /// commanded velocity in `command` (read by the World).
+    void decide(double t, double dt);
+    /// Vehicles that left the road downstream are removed.
+    void removeDeparted();
+    /// Restores leader-first order in every lane after positions changed.
+    void sortLanes();
+
+    /// Takes a vehicle out of the traffic stream after a contact.
+    void markCrashed(int slot, double t);
+
+    /// Obstacles that move or appear during a run (crashed vehicles, pushed units); the World
+    /// refreshes them every step, TrafficStream treats them like the scene's fixed obstacles.
+    std::vector<Obstacle>& dynamicObstacles() { return dynamicObstacles_; }
+
+    int slotCount() const { return static_cast<int>(slots_.size()); }
+    bool alive(int slot) const { return alive_[static_cast<std::size_t>(slot)]; }
+    Vehicle& vehicle(int slot) { return slots_[static_cast<std::size_t>(slot)]; }
+    const Vehicle& vehicle(int slot) const { return slots_[static_cast<std::size_t>(slot)]; }
+    const std::vector<int>& lane(int i) const { return lanes_[static_cast<std::size_t>(i)]; }
+    /// Vehicles currently on the road (not yet departed), including crashed ones.
+    int onRoad() const { return onRoad_; }
+    /// Sum of the importance-sampling log weights of all drivers so far.
+    double logWeight() const;
+    /// The id shown in outcomes ("vehicle-87", or a scripted vehicle's id).
+    const std::string& vehicleId(const Vehicle& v) const;
+
+private:
+    struct Pending {
+        int number;          ///< arrival number
+        int scripted;        ///< index into scriptedVehicles, or -1
+    };
+
+    // arrivals and insertion
+    void scheduleArrivals(double t);
+    bool tryInsert(int lane, const Pending& p, double t);
+    int createVehicle(const Pending& p, int lane, double s, double v, double t);
+    void prepopulate();
+
+    // per-driver decisions
+    void perceive(Vehicle& v, double t);
+    void attend(Vehicle& v, double t, double dt);
+    double desiredSpeed(const Vehicle& v, double t) const;
+    double longitudinal(const Vehicle& v, int leaderSlot, double t) const;
+    double obstacleAcceleration(const Vehicle& v, int lane, double v0, double* dLow, double* dHigh) const;
+    void laneChange(int slot, double t);
+    double laneChangeBias(const Vehicle& v, int from, int to, double t) const;
+    void lateral(Vehicle& v, double dt, double dLow, double dHigh);
+    void move(Vehicle& v, double dt);
+    void preventOverlaps();
+
+    // lane lists
+    void insertInLane(int slot, int lane);
+    void eraseFromLane(int slot, int lane);
+    /// Leader and follower slots around position s in a lane (-1 = none).
+    void neighbours(int lane, double s, int self, int& leader, int& follower) const;
+
+    const Scenario& sc_;
+    const SceneLayout& layout_;
+    std::uint64_t seed_;
+    EntitySink& sink_;
+    AttentionSampler sampler_;
+    std::vector<MixEntry> mix_;
+    std::vector<std::vector<Obstacle>> laneObstacles_;  ///< fixed obstacles that touch each lane
+    std::vector<Obstacle> dynamicObstacles_;
+
+    std::vector<Vehicle> slots_;
+    std::vector<bool> alive_;
+    std::vector<int> freeSlots_;
+    std::vector<std::vector<int>> lanes_;
+    std::vector<std::string> ids_;           ///< by slot
+    int onRoad_ = 0;
+
+    std::vector<Rng> arrivalRng_;            ///< one per lane
+    std::vector<double> nextArrival_;        ///< s, per lane
+    std::vector<std::deque<Pending>> waiting_;
+    std::vector<std::size_t> scriptOrder_;   ///< scripted vehicles by entry time
+    std::size_t nextScript_ = 0;
+    int nextNumber_ = 0;
+    double retiredLogWeight_ = 0.0;
+};
+
+}  // namespace sim::detail

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: Roadside contributors
+#pragma once
+#include <cstdint>
+
+#include "physics_world.hpp"
+#include "sim/models/idm.hpp"
+#include "sim/rng.hpp"
+#include "sim/scenario.hpp"
+
+/// A traffic vehicle and its driver: traits drawn once, state advanced every step.
+namespace sim::detail {
+
+/// How the vehicle is moved this step.
+enum class VehicleMode : std::uint8_t {
+    Kinematic,  ///< outside the contact zone: follows its lane by formula
+    Bodied,     ///< inside the zone: a Box2D body driven by the same driver
+    Crashed,    ///< after a contact: a free body under tyre forces, out of the traffic stream
+};
+
+/// What is fixed about a driver and a vehicle for the whole run (drawn from the DriverTraits stream).
+struct DriverTraits {
+    models::IdmDriver idm;          ///< v0 is the desired speed
+    double prt = 0.9;               ///< s, perception-reaction time
+    bool movesOver = false;         ///< moves over when the scene is detected (if able)
+    bool slowsDown = false;         ///< slows to the mandated speed when the scene is detected
+    DriverState state = DriverState::Normal;
+    double wanderSd = 0.2;          ///< m, lateral wander while attentive
+    double episodeRateFactor = 1.0; ///< on the attention episode rate
+    double durationFactor = 1.0;    ///< on eyes-off durations
+    bool randomAttention = true;    ///< ordinary eyes-off episodes happen
+    const ForcedDrift* forcedDrift = nullptr;  ///< scripted vehicles only
+};
+
+struct Vehicle {
+    // identity and size
+    std::uint32_t entity = 0;      ///< index into the World's entity table
+    int number = 0;                ///< "vehicle-<number>"; arrival order, independent of the scene
+    double length = 4.9, width = 1.85, mass = 1550.0, wheelbase = 2.8;
+    double brakingLimit = 7.8;     ///< m/s^2: vehicle capability capped by friction
+    DriverTraits traits;
+
+    // motion: s of the centre, d of the centre, v along the road, vLat across it
+    double s = 0.0, d = 0.0, v = 0.0, vLat = 0.0, accel = 0.0;
+    double prevS = 0.0;            ///< s at the start of the step (for crossing checks)
+    int lane = 0;                  ///< 0-based lane the driver is in / heading for
+    bool changingLane = false;
+    double wander = 0.0;           ///< m, the attentive driver's lateral offset from the lane centre
+    double nextDecision = 0.0;     ///< s, next lane-change decision
+
+    // attention
+    Rng attentionRng{0};
+    Rng wanderRng{0};
+    double hazardBudget = 0.0;     ///< unit-rate exponential budget for the next episode
+    double hazardUsed = 0.0;       ///< integrated proposal rate since the last episode
+    double nominalHazard = 0.0;    ///< integrated nominal rate over the whole trip (for IS weights)
+    int episodes = 0;
+    double drawLogWeight = 0.0;    ///< log p/q of this driver's tilted duration and drift draws
+    double eyesOffUntil = -1.0;    ///< s; eyes off while time < eyesOffUntil
+    double reactingUntil = -1.0;   ///< s; after the eyes return, still reacting (no correction, frozen accel)
+    double driftSpeed = 0.0;       ///< m/s, signed, during an episode
+    bool drifting = false;         ///< in an episode or its reaction (lateral control off)
+    bool neverReacts = false;      ///< a forced drift with reacts = false
+    bool forcedStarted = false;
+
+    // the scene
+    double detectedAt = -1.0;      ///< s, when the scene was detected; < 0 = not yet
+    double respondsAt = -1.0;      ///< s, detection + PRT
+    bool passedScene = false;
+
+    // physics
+    VehicleMode mode = VehicleMode::Kinematic;
+    BodyId body = kNoBody;
+    double heading = 0.0;          ///< rad, from body (bodied/crashed) or from vLat/v
+    double crashedAt = -1.0;
+
+    // measures bookkeeping
+    int observedLane = -1;         ///< lane at the observation point (-1 = not observed)
+    double observedSpeed = 0.0;
+    bool beyondRightEdge = false, beyondLeftEdge = false, intruding = false;
+
+    bool eyesOff(double t) const { return t < eyesOffUntil; }
+    bool frozen(double t) const { return t < reactingUntil; }
+    double front() const { return s + 0.5 * length; }
+    double rear() const { return s - 0.5 * length; }
+};
+
+}  // namespace sim::detail

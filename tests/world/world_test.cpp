@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: Roadside contributors
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "sim/io/outcome_json.hpp"
+#include "sim/models/injury.hpp"
+#include "sim/world.hpp"
+#include "stop_fixture.hpp"
+
+using namespace sim;
+
+namespace {
+
+const Strike* strikeOn(const Outcome& o, const std::string& person) {
+    for (const Strike& s : o.strikes)
+        if (s.person == person) return &s;
+    return nullptr;
+}
+
+/// (id, step at which it appeared) of every traffic vehicle, in order of appearance.
+std::vector<std::pair<std::string, int>> arrivals(const Scenario& sc, std::uint64_t seed, int steps) {
+    World w(sc, seed);
+    std::vector<std::pair<std::string, int>> seen;
+    std::size_t known = 0;
+    for (int i = 0; i < steps; ++i) {
+        w.step();
+        for (; known < w.entities().size(); ++known)
+            if (w.entities()[known].kind == EntityKind::TrafficVehicle) seen.emplace_back(w.entities()[known].id, i);
+    }
+    return seen;
+}
+
+}  // namespace
+
+TEST_CASE("a car that never leaves its lane strikes nobody on the shoulder", "[world]") {
+    test::StopOptions o;
+    o.flowPerLane = 1500.0;
+    o.duration = 300.0;
+    o.attention = false;  // no eyes-off episodes: every driver keeps their lane
+    const Outcome out = run(test::stopScenario(o), 7);
+    CHECK(out.vehiclesPassed > 100);
+    CHECK_FALSE(out.struck);
+    CHECK(out.strikes.empty());
+    CHECK(out.collisions.empty());
+    CHECK(out.shoulderIntrusions == 0);
+    REQUIRE(out.people.size() == 1);
+    // The officer at the driver's window stands ~0.1 m off the edge line: lane-1 traffic passes
+    // within a metre (this is why the window is the dangerous place), but never touches them.
+    CHECK(out.people[0].minClearance > 0.2);
+    CHECK(out.people[0].closePassesLt1m > 0);
+}
+
+TEST_CASE("a forced drift at an officer strikes them at the car's speed", "[world]") {
+    test::StopOptions o;
+    o.patrol = false;
+    Scenario sc = test::stopScenario(o);
+    sc.drivers.attention.laneKeepingSd = 0.0;
+    const double speed = 25.0, lateral = -2.0;
+    sc.scriptedVehicles.push_back(test::driftingCar(speed, lateral, -20.0));
+    const Outcome out = run(sc, 1);
+    const Strike* s = strikeOn(out, "officer-1");
+    REQUIRE(s != nullptr);
+    CHECK(s->by == "drifter");
+    CHECK(s->via == StrikeVia::Direct);
+    // A driver whose eyes are off the road does not brake: the impact speed is the car's speed.
+    CHECK(s->impactSpeed == Approx(std::hypot(speed, lateral)).epsilon(0.01));
+    CHECK(s->pFatal == Approx(models::pedestrianDeathRisk(s->impactSpeed)));
+    CHECK(s->time > 0.0);
+}
+
+TEST_CASE("a 100 mph car does not tunnel through a standing officer", "[world]") {
+    test::StopOptions o;
+    o.patrol = false;
+    Scenario sc = test::stopScenario(o);
+    sc.drivers.attention.laneKeepingSd = 0.0;
+    const double speed = 45.0;  // m/s, about 100 mph: 2.25 m per 0.05 s step
+    sc.scriptedVehicles.push_back(test::driftingCar(speed, -2.0, -35.0));
+    const Outcome out = run(sc, 1);
+    const Strike* s = strikeOn(out, "officer-1");
+    REQUIRE(s != nullptr);
+    CHECK(s->impactSpeed == Approx(std::hypot(speed, 2.0)).epsilon(0.01));
+}
+
+TEST_CASE("a car that hits the parked patrol car pushes it into the officer in front of it", "[world]") {
+    test::StopOptions o;
+    o.patrol = true;
+    o.officerPlace = Place::Front;  // standing between the cars, in front of the patrol car
+    o.officerUnit = 1;
+    Scenario sc = test::stopScenario(o);
+    sc.drivers.attention.laneKeepingSd = 0.0;
+    sc.scriptedVehicles.push_back(test::driftingCar(25.0, -2.5, -42.0));
+    const Outcome out = run(sc, 1);
+    bool hitPatrol = false;
+    for (const Collision& c : out.collisions) hitPatrol = hitPatrol || (c.a == "drifter" && c.b == "patrol");
+    CHECK(hitPatrol);
+    const Strike* s = strikeOn(out, "officer-1");
+    REQUIRE(s != nullptr);
+    CHECK(s->by == "patrol");
+    CHECK(s->via == StrikeVia::PushedUnit);
+    CHECK(s->impactSpeed > 2.0);
+}
+
+TEST_CASE("the same seed gives the same bytes, on any thread", "[world][determinism]") {
+    test::StopOptions o;
+    o.flowPerLane = 1200.0;
+    o.duration = 120.0;
+    o.attention = true;
+    const Scenario sc = test::stopScenario(o);
+    const std::string first = io::outcomeToJson(run(sc, 42));
+    CHECK(first == io::outcomeToJson(run(sc, 42)));
+    std::string a, b;
+    std::thread ta([&] { a = io::outcomeToJson(run(sc, 42)); });
+    std::thread tb([&] { b = io::outcomeToJson(run(sc, 42)); });
+    ta.join();
+    tb.join();
+    CHECK(a == first);
+    CHECK(b == first);
+    CHECK(io::outcomeToJson(run(sc, 43)) != first);
+}
+
+TEST_CASE("moving the patrol car does not change which vehicles arrive when", "[world][determinism]") {
+    test::StopOptions inLine;
+    inLine.flowPerLane = 1500.0;
+    inLine.attention = true;
+    test::StopOptions offset = inLine;
+    offset.patrolOffset = 3.0 * units::kFoot;
+    const int steps = 1200;  // 60 s
+    const auto a = arrivals(test::stopScenario(inLine), 5, steps);
+    const auto b = arrivals(test::stopScenario(offset), 5, steps);
+    CHECK(a.size() > 60);
+    CHECK(a == b);
+}
+
+TEST_CASE("traffic is conserved: what arrives passes the scene", "[world]") {
+    test::StopOptions o;
+    o.flowPerLane = 1200.0;
+    o.duration = 600.0;
+    const Outcome out = run(test::stopScenario(o), 3);
+    // 2 lanes x 1200 veh/h x 10 min = 400 arrivals (Poisson sd 20), plus the vehicles present at
+    // t = 0 upstream of the scene, minus those still upstream at the end: about as many.
+    CHECK(out.vehiclesPassed > 340);
+    CHECK(out.vehiclesPassed < 460);
+    CHECK(out.vehicleHours > 0.0);
+}
+
+TEST_CASE("complying drivers move over; non-complying drivers stay in the lane", "[world]") {
+    test::StopOptions o;
+    o.flowPerLane = 300.0;  // light traffic: gaps to move into
+    o.duration = 900.0;
+    Scenario all = test::stopScenario(o);
+    all.drivers.moveOverShare = 1.0;
+    all.drivers.slowDownShare = 0.0;
+    Scenario none = all;
+    none.drivers.moveOverShare = 0.0;
+    const Outcome yes = run(all, 11);
+    const Outcome no = run(none, 11);
+    REQUIRE(yes.observedVehicles > 30);
+    REQUIRE(no.observedVehicles > 30);
+    CHECK(yes.moveOverRate > 0.85);
+    CHECK(no.moveOverRate < 0.1);
+    CHECK(yes.adjacentLaneMeanSpeed > 0.0);
+}
+
+TEST_CASE("the scene is detected closer in dense fog than on a clear day", "[world]") {
+    test::StopOptions o;
+    Scenario clear = test::stopScenario(o);
+    Scenario fog = clear;
+    fog.environment.weather = Weather::Fog;
+    fog.environment.visibility = 50.0;
+    const World a(clear, 1), b(fog, 1);
+    CHECK(b.sceneDetectionDistance() < 150.0);
+    CHECK(a.sceneDetectionDistance() > 3.0 * b.sceneDetectionDistance());
+}
