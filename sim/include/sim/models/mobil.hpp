@@ -16,6 +16,10 @@ struct MobilAccelerations {
     double oldFollowerAfter = 0.0; ///< ã_o: the current follower once the driver has left
 };
 
+/// The symmetric MOBIL criterion of Kesting et al. (2007) with a bias term added, not
+/// the paper's asymmetric keep-right variant (which drops the old follower's term for changes to
+/// the fast lane). With nobody in the target lane pass newFollower = newFollowerAfter = 0.
+///
 /// True when the change is safe (ã_n >= -b_safe) and the incentive
 /// ã_c - a_c + p (ã_n - a_n + ã_o - a_o) exceeds Delta a_th - bias. The bias (m/s^2) favours the
 /// change: keep-right toward lane 1, move-over away from the scene, or a closed lane ahead.
