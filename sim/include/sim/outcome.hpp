@@ -56,6 +56,8 @@ struct Outcome {
     double moveOverRate = 0.0;          ///< share of adjacent-lane vehicles that moved over
     double slowDownRate = 0.0;          ///< share that stayed in the lane and slowed
     int observedVehicles = 0;           ///< denominator of the two rates
+    double mandatedSpeedRate = 0.0;     ///< share passing in the adjacent lane at or under the
+                                        ///< mandated speed (limit - mandatedReduction, +1 mph)
     double adjacentLaneMeanSpeed = 0.0; ///< m/s, passing speed in the lane next to the scene
     int edgeLineCrossings = 0;          ///< anywhere on the road, either edge line
     double vehicleHours = 0.0;          ///< h driven, for crossing rates

@@ -57,6 +57,7 @@ std::string outcomeToJson(const Outcome& o, int indent) {
     j["move_over_rate"] = share(o.moveOverRate);
     j["slow_down_rate"] = share(o.slowDownRate);
     j["observed_vehicles"] = o.observedVehicles;
+    j["mandated_speed_rate"] = share(o.mandatedSpeedRate);
     j["adjacent_lane_mean_speed_mps"] = metres(o.adjacentLaneMeanSpeed);
     j["edge_line_crossings"] = o.edgeLineCrossings;
     j["vehicle_hours"] = rounded(o.vehicleHours, 1e6);

@@ -97,7 +97,7 @@ DriverTraits drawCommonTraits(const Scenario& sc, const VehicleSpec& spec, Rng& 
     const double v0 = fixed.speed > 0.0 ? fixed.speed
                                         : std::max(1.0, desired * spec.speedFactor * w.speedFactor);
     d.idm = models::makeIdmDriver(v0, dr.idm.a * spec.accelFactor * aVar, dr.idm.b,
-                                  dr.idm.T * spec.headwayFactor * tVar * w.headwayFactor, dr.idm.s0);
+                                  dr.idm.T * spec.headwayFactor * tVar * w.headwayFactor, dr.idm.s0, dr.idm.delta);
     d.prt = prt;
     d.movesOver = uMove < dr.moveOverShare;
     d.slowsDown = !d.movesOver && uSlow < dr.slowDownShare;

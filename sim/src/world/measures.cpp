@@ -47,20 +47,25 @@ void Measures::observeVehicle(Vehicle& v, double t, std::vector<Event>& events) 
     // Judged as AAA's cameras do: the lane at the observation point, then what the driver did
     // by the time they passed the scene.
     const double observeAt = layout_.anchorS - sc_.measures.observationDistance;
+    // Lanes are judged by where the car is, as a camera sees it, not where its driver heads.
+    const int lane = laneAt(sc_.road, v.d);
     if (v.observedLane < 0 && v.prevS + 0.5 * v.length < observeAt && v.front() >= observeAt) {
-        v.observedLane = v.lane;
+        v.observedLane = lane;
         v.observedSpeed = v.v;
     }
     if (!v.passedScene && v.s >= layout_.anchorS) {
         v.passedScene = true;
         ++outcome_.vehiclesPassed;
-        if (v.lane == layout_.adjacentLane) {
+        if (lane == layout_.adjacentLane) {
             adjacentSpeedSum_ += v.v;
             ++adjacentCount_;
+            // Calgary's measure: reached the legal speed (a 1 mph allowance for speedometers).
+            const double mandated = sc_.road.speedLimit - sc_.drivers.mandatedReduction;
+            if (v.v <= mandated + 1.0 * units::kMph) ++atMandatedSpeed_;
         }
         if (v.observedLane == layout_.adjacentLane) {
             ++outcome_.observedVehicles;
-            if (v.lane > layout_.adjacentLane) ++movedOver_;
+            if (lane > layout_.adjacentLane) ++movedOver_;
             else if (v.v <= v.observedSpeed - sc_.measures.slowDownThreshold) ++slowed_;
         }
     }
@@ -165,7 +170,10 @@ Outcome Measures::outcome() const {
         o.moveOverRate = static_cast<double>(movedOver_) / o.observedVehicles;
         o.slowDownRate = static_cast<double>(slowed_) / o.observedVehicles;
     }
-    if (adjacentCount_ > 0) o.adjacentLaneMeanSpeed = adjacentSpeedSum_ / adjacentCount_;
+    if (adjacentCount_ > 0) {
+        o.adjacentLaneMeanSpeed = adjacentSpeedSum_ / adjacentCount_;
+        o.mandatedSpeedRate = static_cast<double>(atMandatedSpeed_) / adjacentCount_;
+    }
     return o;
 }
 

@@ -59,6 +59,7 @@ private:
     int movedOver_ = 0, slowed_ = 0;
     double adjacentSpeedSum_ = 0.0;
     int adjacentCount_ = 0;
+    int atMandatedSpeed_ = 0;
     double vehicleSeconds_ = 0.0;
 };
 

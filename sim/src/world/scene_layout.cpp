@@ -160,8 +160,9 @@ SceneLayout layoutScene(const Scenario& sc) {
         lay.anchorS = (violator != sc.units.end() ? *violator : sc.units.front()).position.x;
     }
     addDeviceObstacles(sc, lay.startS, lay.obstacles);
-    lay.zoneStart = lay.startS - sc.run.contactMargin;
-    lay.zoneEnd = lay.endS + sc.run.contactMargin;
+    // No scene, no contact zone: free driving stays kinematic everywhere.
+    lay.zoneStart = lay.present ? lay.startS - sc.run.contactMargin : kInfinity;
+    lay.zoneEnd = lay.present ? lay.endS + sc.run.contactMargin : -kInfinity;
 
     // The lane next to the scene: the first lane that an ordinary car can pass in all along it.
     constexpr double kCarWidth = 1.85;  // m, the sedan preset

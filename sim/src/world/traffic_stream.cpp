@@ -36,7 +36,7 @@ constexpr double kObstacleRangeMin = 100.0; // m; unlit obstacles are seen at le
 constexpr double kShyRange = 50.0;          // m ahead at which drivers start keeping clear of an intrusion
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-models::IdmDriver withDesiredSpeed(models::IdmDriver d, double v0) {
+models::IdmDriver withDesiredSpeed(models::IdmDriver d, double v0) {  // copies: cheap
     d.v0 = v0;
     return d;
 }
@@ -342,7 +342,20 @@ double TrafficStream::longitudinal(const Vehicle& v, int leaderSlot, double t) c
         const Vehicle& L = vehicle(leaderSlot);
         a = models::idmAcceleration(idm, v.v, L.rear() - v.front(), v.v - L.v);
     }
-    return std::min(a, obstacleAcceleration(v, v.lane, v0, nullptr, nullptr));
+    a = std::min(a, obstacleAcceleration(v, v.lane, v0, nullptr, nullptr));
+    if (v.wantsLane >= 0) a = std::min(a, mergeAcceleration(v, idm));
+    return a;
+}
+
+double TrafficStream::mergeAcceleration(const Vehicle& v, const models::IdmDriver& idm) const {
+    int leader = -1, follower = -1;
+    neighbours(v.wantsLane, v.s, -1, leader, follower);
+    if (leader < 0) return kInf;
+    const Vehicle& L = vehicle(leader);
+    // Falling in behind: follow the target lane's leader as if already behind it, but no harder
+    // than comfortable braking (a driver yields to merge; they do not brake hard for it).
+    const double a = models::idmAcceleration(idm, v.v, std::max(L.rear() - v.front(), 0.5), v.v - L.v);
+    return std::max(a, -idm.b);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -352,8 +365,8 @@ double TrafficStream::longitudinal(const Vehicle& v, int leaderSlot, double t) c
 double TrafficStream::laneChangeBias(const Vehicle& v, int from, int to, double t) const {
     double bias = (to < from ? 1.0 : -1.0) * sc_.drivers.mobil.keepRightBias;
     const double distance = layout_.anchorS - v.front();
-    const bool movingOver = v.traits.movesOver && v.respondsAt >= 0.0 && t >= v.respondsAt && distance > 0.0 &&
-                            distance <= v.v * sc_.drivers.planningHorizon + 20.0;
+    const bool movingOver = v.traits.movesOver && v.respondsAt >= 0.0 && t >= v.respondsAt &&
+                            v.rear() <= layout_.endS && distance <= v.v * sc_.drivers.planningHorizon + 20.0;
     if (movingOver) {
         if (from <= layout_.adjacentLane && to > from) bias += kMoveOverBias;
         if (to <= layout_.adjacentLane && to < from) bias -= kMoveOverBias;
@@ -375,7 +388,7 @@ void TrafficStream::laneChange(int slot, double t) {
     auto idmOf = [&](const Vehicle& w, double gap, double dv) {
         return models::idmAcceleration(withDesiredSpeed(w.traits.idm, desiredSpeed(w, t)), w.v, gap, dv);
     };
-    int best = -1;
+    int best = -1, strategic = -1;
     for (const int dir : {+1, -1}) {  // left (passing side) first
         const int to = v.lane + dir;
         if (to < 0 || to >= sc_.road.lanes) continue;
@@ -406,7 +419,11 @@ void TrafficStream::laneChange(int slot, double t) {
             best = to;
             break;
         }
+        if (bias > mobil.threshold) strategic = to;
     }
+    // A driver who must change lanes but found no gap eases off to fall in behind the target
+    // lane's leader (gap seeking, which MOBIL alone lacks).
+    v.wantsLane = best < 0 ? strategic : -1;
     if (best < 0) return;
     eraseFromLane(slot, v.lane);
     v.lane = best;

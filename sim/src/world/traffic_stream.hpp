@@ -81,6 +81,7 @@ private:
     void attend(Vehicle& v, double t, double dt);
     double desiredSpeed(const Vehicle& v, double t) const;
     double longitudinal(const Vehicle& v, int leaderSlot, double t) const;
+    double mergeAcceleration(const Vehicle& v, const models::IdmDriver& idm) const;
     double obstacleAcceleration(const Vehicle& v, int lane, double v0, double* dLow, double* dHigh) const;
     void laneChange(int slot, double t);
     double laneChangeBias(const Vehicle& v, int from, int to, double t) const;

@@ -45,6 +45,7 @@ struct Vehicle {
     double prevS = 0.0;            ///< s at the start of the step (for crossing checks)
     int lane = 0;                  ///< 0-based lane the driver is in / heading for
     bool changingLane = false;
+    int wantsLane = -1;            ///< lane a strategic change (move over, closed lane) waits to enter
     double wander = 0.0;           ///< m, the attentive driver's lateral offset from the lane centre
     double nextDecision = 0.0;     ///< s, next lane-change decision
 
