@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 namespace sim::io {
 
@@ -64,6 +65,64 @@ std::string outcomeToJson(const Outcome& o, int indent) {
     j["log_weight"] = o.logWeight;
     j["state_hash"] = hex(o.stateHash);
     return j.dump(indent);
+}
+
+namespace {
+
+double orSentinel(const Json& j) { return j.is_null() ? 1e9 : j.get<double>(); }
+
+std::uint64_t fromHex(const std::string& s) { return std::stoull(s, nullptr, 16); }
+
+template <typename E>
+E enumNamed(const std::string& text, std::initializer_list<E> values) {
+    for (E e : values)
+        if (name(e) == text) return e;
+    throw std::invalid_argument("unknown value \"" + text + "\"");
+}
+
+Outcome parse(const Json& j) {
+    Outcome o;
+    o.scenario = j.at("scenario").get<std::string>();
+    o.seed = j.at("seed").get<std::uint64_t>();
+    o.status = enumNamed(j.at("status").get<std::string>(), {RunStatus::Completed, RunStatus::Diverged});
+    o.simulated = j.at("simulated_s").get<double>();
+    o.vehiclesPassed = j.at("vehicles_passed").get<int>();
+    o.vehicleUpdates = j.at("vehicle_updates").get<std::uint64_t>();
+    o.struck = j.at("struck").get<bool>();
+    for (const Json& s : j.at("strikes"))
+        o.strikes.push_back({s.at("t").get<double>(), s.at("person").get<std::string>(), s.at("by").get<std::string>(),
+                             enumNamed(s.at("via").get<std::string>(), {StrikeVia::Direct, StrikeVia::PushedUnit}),
+                             s.at("impact_speed_mps").get<double>(), s.at("p_severe").get<double>(),
+                             s.at("p_fatal").get<double>()});
+    for (const Json& c : j.at("collisions"))
+        o.collisions.push_back({c.at("t").get<double>(), c.at("a").get<std::string>(), c.at("b").get<std::string>(),
+                                c.at("closing_speed_mps").get<double>()});
+    for (const Json& p : j.at("people"))
+        o.people.push_back({p.at("id").get<std::string>(), p.at("exposure_s").get<double>(),
+                            orSentinel(p.at("min_clearance_m")), p.at("close_passes_lt_1m").get<int>(),
+                            p.at("close_passes_lt_2m").get<int>(), orSentinel(p.at("min_ttc_s"))});
+    o.shoulderIntrusions = j.at("shoulder_intrusions").get<int>();
+    o.moveOverRate = j.at("move_over_rate").get<double>();
+    o.slowDownRate = j.at("slow_down_rate").get<double>();
+    o.observedVehicles = j.at("observed_vehicles").get<int>();
+    o.mandatedSpeedRate = j.at("mandated_speed_rate").get<double>();
+    o.adjacentLaneMeanSpeed = j.at("adjacent_lane_mean_speed_mps").get<double>();
+    o.edgeLineCrossings = j.at("edge_line_crossings").get<int>();
+    o.vehicleHours = j.at("vehicle_hours").get<double>();
+    o.logWeight = j.at("log_weight").get<double>();
+    o.stateHash = fromHex(j.at("state_hash").get<std::string>());
+    return o;
+}
+
+}  // namespace
+
+std::optional<Outcome> outcomeFromJson(std::string_view json, std::string* error) {
+    try {
+        return parse(Json::parse(json));
+    } catch (const std::exception& e) {
+        if (error) *error = e.what();
+        return std::nullopt;
+    }
 }
 
 }  // namespace sim::io

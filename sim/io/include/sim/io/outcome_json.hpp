@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
 #pragma once
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "sim/outcome.hpp"
 
@@ -12,5 +14,9 @@ namespace sim::io {
 
 /// One line of JSON (indent < 0) or an indented document.
 std::string outcomeToJson(const Outcome& outcome, int indent = -1);
+
+/// Parses what outcomeToJson wrote (values as rounded there). nullopt, with a reason in *error
+/// if given, for anything else; never throws.
+std::optional<Outcome> outcomeFromJson(std::string_view json, std::string* error = nullptr);
 
 }  // namespace sim::io
