@@ -10,16 +10,16 @@ namespace sim::detail {
 WeatherAdjustment weatherAdjustment(const Environment& env) {
     WeatherAdjustment w;
     // Operating-speed and capacity reductions: Agarwal, Maze & Souleyrette (2005), calibration §9.
-    // Headway factors are chosen so that the IDM's capacity falls by about the published share;
-    // tests/validation checks the resulting capacity loss against HCM 2010 Exhibit 10-15.
+    // Headway factors are chosen so that the IDM's capacity (the peak of its fundamental diagram)
+    // falls by about the published share; tests/validation checks it against HCM 2010 Ex. 10-15.
     switch (env.weather) {
-        case Weather::Rain:  // rain > 0.25 in/h: speed -4..7 %, capacity -10..17 %
+        case Weather::Rain:  // rain > 0.25 in/h: speed -4..7 %, capacity -10..17 % (HCM: -14.1 %)
             w.speedFactor = 1.0 - 0.055;
-            w.headwayFactor = 1.15;
+            w.headwayFactor = 1.18;
             break;
-        case Weather::Snow:  // snow > 0.5 in/h: speed -11..15 %, capacity -19..27 %
+        case Weather::Snow:  // snow > 0.5 in/h: speed -11..15 %, capacity -19..27 % (HCM: -22.4 %)
             w.speedFactor = 1.0 - 0.13;
-            w.headwayFactor = 1.3;
+            w.headwayFactor = 1.28;
             break;
         case Weather::Fog:
         case Weather::Clear:
@@ -28,7 +28,7 @@ WeatherAdjustment weatherAdjustment(const Environment& env) {
     // Visibility under 1/4 mile: speed -10..12 %, capacity -12 % (same source), whatever the cause.
     if (env.visibility < 0.25 * units::kMile) {
         w.speedFactor = std::min(w.speedFactor, 1.0 - 0.11);
-        w.headwayFactor = std::max(w.headwayFactor, 1.12);
+        w.headwayFactor = std::max(w.headwayFactor, 1.13);
     }
     return w;
 }
