@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Roadside contributors
 #include "physics_world.hpp"
 
+#include "sim/assert.hpp"
+
 #include <box2d/box2d.h>
 
 #include <algorithm>
@@ -60,14 +62,6 @@ BodyRef decode(std::uintptr_t bits) {
 b2Vec2 toB2(Vec2 v) { return {static_cast<float>(v.x), static_cast<float>(v.y)}; }
 Vec2 fromB2(b2Vec2 v) { return {static_cast<double>(v.x), static_cast<double>(v.y)}; }
 
-[[noreturn]] void fail(const char* what) {
-    std::fprintf(stderr, "PhysicsWorld: %s\n", what);
-    std::abort();
-}
-
-void require(bool ok, const char* what) {
-    if (!ok) fail(what);
-}
 
 /// Box2D 2.4.1 fills its table of contact types (b2Contact::s_registers) lazily and without a lock,
 /// on the first contact created anywhere in the process, so two PhysicsWorlds on different threads
@@ -86,7 +80,7 @@ void initializeBox2dOnce() {
         w.Step(0.01f, 1, 1);
         return w.GetContactCount() > 0;
     }();
-    require(initialized, "Box2D contact warm-up made no contact");
+    SIM_ASSERT(initialized, "Box2D contact warm-up made no contact");
 }
 
 /// Per-body bookkeeping; the slot index is the BodyId and is stored in b2Body's user data.
@@ -207,12 +201,12 @@ struct PhysicsWorld::Impl {
     }
 
     Slot& slot(BodyId id) {
-        require(id >= 0 && static_cast<std::size_t>(id) < slots.size() && slots[id].body != nullptr,
+        SIM_ASSERT(id >= 0 && static_cast<std::size_t>(id) < slots.size() && slots[id].body != nullptr,
                 "invalid or removed BodyId");
         return slots[id];
     }
     const Slot& slot(BodyId id) const {
-        require(id >= 0 && static_cast<std::size_t>(id) < slots.size() && slots[id].body != nullptr,
+        SIM_ASSERT(id >= 0 && static_cast<std::size_t>(id) < slots.size() && slots[id].body != nullptr,
                 "invalid or removed BodyId");
         return slots[id];
     }
@@ -239,7 +233,7 @@ struct PhysicsWorld::Impl {
 };
 
 PhysicsWorld::PhysicsWorld(double friction) {
-    require(std::isfinite(friction) && friction > 0.0, "friction must be finite and > 0");
+    SIM_ASSERT(std::isfinite(friction) && friction > 0.0, "friction must be finite and > 0");
     initializeBox2dOnce();
     impl_ = std::make_unique<Impl>(friction);
 }
@@ -272,7 +266,7 @@ b2BodyDef boxBodyDef(const OrientedBox& box) {
 
 BodyId PhysicsWorld::addVehicle(BodyRef ref, const OrientedBox& box, double mass, Vec2 velocity,
                                 double angularVelocity, const Wheels& wheels) {
-    require(box.halfLength > 0.0 && box.halfWidth > 0.0 && mass > 0.0 && wheels.wheelbase > 0.0,
+    SIM_ASSERT(box.halfLength > 0.0 && box.halfWidth > 0.0 && mass > 0.0 && wheels.wheelbase > 0.0,
             "addVehicle: bad size, mass or wheelbase");
     b2BodyDef d = boxBodyDef(box);
     d.linearVelocity = toB2(velocity);
@@ -291,7 +285,7 @@ BodyId PhysicsWorld::addVehicle(BodyRef ref, const OrientedBox& box, double mass
 }
 
 BodyId PhysicsWorld::addUnit(BodyRef ref, const OrientedBox& box, double mass, const Wheels& wheels) {
-    require(box.halfLength > 0.0 && box.halfWidth > 0.0 && mass > 0.0 && wheels.wheelbase > 0.0,
+    SIM_ASSERT(box.halfLength > 0.0 && box.halfWidth > 0.0 && mass > 0.0 && wheels.wheelbase > 0.0,
             "addUnit: bad size, mass or wheelbase");
     b2BodyDef d = boxBodyDef(box);
     d.awake = false;  // parked: costs nothing until something touches it
@@ -307,7 +301,7 @@ BodyId PhysicsWorld::addUnit(BodyRef ref, const OrientedBox& box, double mass, c
 }
 
 BodyId PhysicsWorld::addPerson(BodyRef ref, Vec2 position, double radius, double mass) {
-    require(radius > 0.0 && mass > 0.0, "addPerson: bad radius or mass");
+    SIM_ASSERT(radius > 0.0 && mass > 0.0, "addPerson: bad radius or mass");
     b2BodyDef d;
     d.type = b2_dynamicBody;
     d.position = toB2(position);
@@ -344,7 +338,7 @@ BodyId PhysicsWorld::addCone(BodyRef ref, Vec2 position) {
 }
 
 void PhysicsWorld::addGuardrail(double y, double x0, double x1) {
-    require(std::isfinite(y) && std::isfinite(x0) && std::isfinite(x1) && x1 > x0, "addGuardrail: bad extent");
+    SIM_ASSERT(std::isfinite(y) && std::isfinite(x0) && std::isfinite(x1) && x1 > x0, "addGuardrail: bad extent");
     Impl& w = *impl_;
     if (w.ground == nullptr) {
         b2BodyDef d;  // static by default
@@ -386,7 +380,7 @@ void PhysicsWorld::setMotion(BodyId id, Motion motion) {
 
 void PhysicsWorld::setWheels(BodyId id, const Wheels& wheels) {
     Slot& s = impl_->slot(id);
-    require(s.wheeled && wheels.wheelbase > 0.0, "setWheels: not a wheeled body, or bad wheelbase");
+    SIM_ASSERT(s.wheeled && wheels.wheelbase > 0.0, "setWheels: not a wheeled body, or bad wheelbase");
     s.wheels = wheels;
 }
 
@@ -404,7 +398,7 @@ double PhysicsWorld::angularVelocity(BodyId id) const {
 bool PhysicsWorld::awake(BodyId id) const { return impl_->slot(id).body->IsAwake(); }
 
 void PhysicsWorld::step(double dt, int substeps) {
-    require(std::isfinite(dt) && dt > 0.0 && substeps >= 1, "step: dt must be > 0 and substeps >= 1");
+    SIM_ASSERT(std::isfinite(dt) && dt > 0.0 && substeps >= 1, "step: dt must be > 0 and substeps >= 1");
     Impl& w = *impl_;
     w.contacts.clear();
 

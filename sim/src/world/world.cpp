@@ -19,6 +19,7 @@
 #include "people.hpp"
 #include "physics_world.hpp"
 #include "scene_layout.hpp"
+#include "sim/assert.hpp"
 #include "sim/models/injury.hpp"
 #include "traffic_stream.hpp"
 
@@ -31,6 +32,25 @@ constexpr double kMaxBodySpeed = 60.0;      // m/s, beyond any vehicle on a high
 constexpr double kMaxSubstepTravel = 1.0;   // m per Box2D sub-step (b2_maxTranslation is 2 m)
 constexpr double kStrikeSpeed = 0.5;        // m/s; slower contacts with a person are not strikes [assumption]
 constexpr double kUnitMovedDistance = 0.3;  // m a unit must move before traffic treats it as moved
+}  // namespace
+
+namespace {
+/// What the loader guarantees; a Scenario built in code that breaks it is a programming error.
+void checkScenario(const Scenario& sc) {
+    SIM_ASSERT(std::isfinite(sc.run.dt) && sc.run.dt > 0.0, "run.dt must be finite and > 0");
+    SIM_ASSERT(std::isfinite(sc.run.duration) && sc.run.duration >= 0.0, "run.duration must be finite and >= 0");
+    SIM_ASSERT(sc.road.lanes >= 1, "at least one lane");
+    SIM_ASSERT(sc.traffic.flowPerLane.size() == static_cast<std::size_t>(sc.road.lanes), "one flow per lane");
+    SIM_ASSERT(sc.environment.friction > 0.0 && sc.environment.visibility > 0.0, "friction and visibility > 0");
+    for (const PersonDef& p : sc.people) {
+        SIM_ASSERT(!p.script.empty(), "every person has a script");
+        for (const ScriptStep& st : p.script)
+            SIM_ASSERT(st.place == Place::BehindGuardrail || (st.unit >= 0 && static_cast<std::size_t>(st.unit) < sc.units.size()),
+                       "script steps name an existing unit");
+    }
+    for (const ScriptedVehicle& v : sc.scriptedVehicles)
+        SIM_ASSERT(v.lane >= 1 && v.lane <= sc.road.lanes, "scripted vehicles drive in an existing lane");
+}
 }  // namespace
 
 struct World::Impl final : EntitySink {
@@ -61,7 +81,7 @@ struct World::Impl final : EntitySink {
     std::vector<MovingUnit> movingUnits;
 
     Impl(const Scenario& scenario, std::uint64_t runSeed)
-        : sc(scenario), seed(runSeed), layout(layoutScene(scenario)), physics(scenario.environment.friction),
+        : sc((checkScenario(scenario), scenario)), seed(runSeed), layout(layoutScene(scenario)), physics(scenario.environment.friction),
           traffic(scenario, layout, runSeed, *this), people(scenario, layout, *this), measures(scenario, layout) {
         stepsTotal = std::llround(sc.run.duration / sc.run.dt);
         substeps = std::max(1, static_cast<int>(std::ceil(sc.run.dt * kMaxBodySpeed / kMaxSubstepTravel)));
