@@ -128,7 +128,7 @@ struct Lognormal {
 
 /// Eyes-off-road episodes and drift (calibration §6).
 struct Attention {
-    double episodeRate = 2.7 / units::kHour;   ///< 1/s; with the wander below, free driving crosses an
+    double episodeRate = 3.5 / units::kHour;   ///< 1/s; with the wander below, free driving crosses an
                                               ///< edge line 1.3 times per veh-h (SHRP2, calibration §6)
     Lognormal episodeDuration = {1.2, 0.6};   ///< s, eyes off the road; "1-2 s mean, heavy tail"
     Lognormal driftSpeed = {0.3, 0.5};        ///< m/s lateral, median 0.3 (calibration §6 [D])

@@ -64,6 +64,7 @@ double drawVariation(double cv, Rng& rng) {
 
 void applyState(DriverTraits& d, const DriverStateEffect& e) {
     d.prt *= e.prtFactor;
+    d.steeringLatency *= e.prtFactor;
     d.episodeRateFactor *= e.episodeRateFactor;
     d.durationFactor *= e.episodeDurationFactor;
     d.wanderSd *= e.wanderFactor;
@@ -92,6 +93,10 @@ DriverTraits drawCommonTraits(const Scenario& sc, const VehicleSpec& spec, Rng& 
     const double uMove = rng.uniform();
     const double uSlow = rng.uniform();
     const double uState = rng.uniform();
+    // Corrective steering follows the eyes' return to the road by 200-600 ms (Lehtonen et al.
+    // 2018, Accident Analysis & Prevention: gaze leads steering by 200-600 ms): lognormal,
+    // median 0.4 s, sigma 0.35 puts 200-600 ms between its 5th and 87th percentiles.
+    const double steeringLatency = rng.lognormalMedian(0.4, 0.35);
 
     DriverTraits d;
     const double v0 = fixed.speed > 0.0 ? fixed.speed
@@ -99,6 +104,7 @@ DriverTraits drawCommonTraits(const Scenario& sc, const VehicleSpec& spec, Rng& 
     d.idm = models::makeIdmDriver(v0, dr.idm.a * spec.accelFactor * aVar, dr.idm.b,
                                   dr.idm.T * spec.headwayFactor * tVar * w.headwayFactor, dr.idm.s0, dr.idm.delta);
     d.prt = prt;
+    d.steeringLatency = steeringLatency;
     d.movesOver = uMove < dr.moveOverShare;
     d.slowsDown = !d.movesOver && uSlow < dr.slowDownShare;
     d.wanderSd = dr.attention.laneKeepingSd;

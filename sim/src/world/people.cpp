@@ -132,15 +132,24 @@ void People::arrive(Person& p, const PersonDef& def, double t) {
     }
 }
 
-void People::update(double t, double dt) {
+void People::update(double t, double dt, const MayWalk& mayWalk) {
     for (std::size_t i = 0; i < people_.size(); ++i) {
         Person& p = people_[i];
         const PersonDef& def = sc_.people[i];
         if (p.phase == PersonPhase::Down) continue;
         if ((p.phase == PersonPhase::Dwelling || p.phase == PersonPhase::Inside) && t >= p.dwellUntil &&
-            p.step + 1 < def.script.size())
+            p.step + 1 < def.script.size()) {
+            // Getting out of a car is stepping into whatever passes its door: look first.
+            const Vec2 seat = layout_.unitBoxes[static_cast<std::size_t>(def.script[p.step].unit)].pose.position;
+            if (p.phase == PersonPhase::Inside && !mayWalk(seat, {p.position}, def.walkSpeed)) continue;
             beginStep(p, def, t);
+        }
         if (p.phase != PersonPhase::Walking) {
+            p.velocity = {};
+            continue;
+        }
+        // Officers are taught to watch traffic: wait at the edge for a gap before stepping in.
+        if (!mayWalk(p.position, p.path, def.walkSpeed)) {
             p.velocity = {};
             continue;
         }

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Roadside contributors
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "physics_world.hpp"
@@ -36,8 +37,12 @@ class People {
 public:
     People(const Scenario& sc, const SceneLayout& layout, EntitySink& sink);
 
+    /// Whether a person at `from` may set off along `path` now: false while it would take them
+    /// into traffic that is too close (the World answers; people know nothing of traffic).
+    using MayWalk = std::function<bool(Vec2 from, const std::vector<Vec2>& path, double walkSpeed)>;
+
     /// Advances every script to time t + dt and sets each walker's velocity for the step.
-    void update(double t, double dt);
+    void update(double t, double dt, const MayWalk& mayWalk);
     /// A person was struck: their script ends, they are moved by physics only.
     void knockDown(std::size_t i);
 

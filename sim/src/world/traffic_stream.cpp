@@ -18,6 +18,7 @@
 #include "sim/models/headway.hpp"
 #include "sim/models/kinematics.hpp"
 #include "sim/models/mobil.hpp"
+#include "sim/models/shy_line.hpp"
 #include "sim/presets.hpp"
 
 namespace sim::detail {
@@ -34,6 +35,8 @@ constexpr double kMoveOverBias = 1.0;       // m/s^2 MOBIL bias of a complying d
 constexpr double kStuckFallbackTime = 5.0;  // s before the scene when a mover who could not move over slows
 constexpr double kObstacleRangeMin = 100.0; // m; unlit obstacles are seen at least this far [assumption]
 constexpr double kShyRange = 50.0;          // m ahead at which drivers start keeping clear of an intrusion
+constexpr double kLaneEdgeMargin = 0.2;     // m a shying driver keeps from the far lane line [assumption]
+constexpr double kShyReach = 4.0;           // m beyond a lane within which objects can matter (> any shy offset)
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 models::IdmDriver withDesiredSpeed(models::IdmDriver d, double v0) {  // copies: cheap
@@ -56,7 +59,7 @@ TrafficStream::TrafficStream(const Scenario& sc, const SceneLayout& layout, std:
     laneObstacles_.resize(static_cast<std::size_t>(lanes));
     for (const Obstacle& o : layout.obstacles)
         for (int l = 0; l < lanes; ++l)
-            if (o.dMax > laneRight(sc.road, l) && o.dMin < laneLeft(sc.road, l))
+            if (o.dMax > laneRight(sc.road, l) - kShyReach && o.dMin < laneLeft(sc.road, l) + kShyReach)
                 laneObstacles_[static_cast<std::size_t>(l)].push_back(o);
     for (int l = 0; l < lanes; ++l) {
         arrivalRng_.emplace_back(streamSeed(seed, Stream::Arrivals, static_cast<std::uint64_t>(l)));
@@ -263,7 +266,7 @@ void TrafficStream::perceive(Vehicle& v, double t) {
 }
 
 void TrafficStream::attend(Vehicle& v, double t, double dt) {
-    if (v.drifting && t >= v.reactingUntil) v.drifting = false;
+    if (v.drifting && t >= v.driftUntil) v.drifting = false;
     if (v.drifting) return;
 
     if (const ForcedDrift* f = v.traits.forcedDrift; f && !v.forcedStarted && v.s >= f->startS) {
@@ -273,13 +276,17 @@ void TrafficStream::attend(Vehicle& v, double t, double dt) {
         v.eyesOffUntil = t + f->duration;
         v.neverReacts = !f->reacts;
         v.reactingUntil = f->reacts ? v.eyesOffUntil + v.traits.prt : kInf;
+        v.driftUntil = f->reacts ? v.eyesOffUntil + v.traits.steeringLatency : kInf;
         return;
     }
     if (!v.traits.randomAttention) return;
 
-    // Poisson episodes with a rate that drops once the scene holds the driver's attention.
+    // Poisson episodes with a rate that drops once a lit scene holds an alert driver's attention;
+    // drowsy and impaired drivers are not held by it (calibration §6: drowsiness multiplies
+    // near-crash risk 4-6x; the struck-by case narratives are dominated by such drivers).
     const Attention& a = sc_.drivers.attention;
-    const double rate = a.episodeRate * v.traits.episodeRateFactor * (v.detectedAt >= 0.0 ? a.sceneCapture : 1.0);
+    const bool captured = v.detectedAt >= 0.0 && v.traits.state == DriverState::Normal;
+    const double rate = a.episodeRate * v.traits.episodeRateFactor * (captured ? a.sceneCapture : 1.0);
     v.nominalHazard += rate * dt;
     v.hazardUsed += sampler_.proposalRate(rate) * dt;
     if (v.hazardUsed < v.hazardBudget) return;
@@ -293,7 +300,9 @@ void TrafficStream::attend(Vehicle& v, double t, double dt) {
     v.drifting = true;
     v.driftSpeed = towardShoulder ? -speed : speed;
     v.eyesOffUntil = t + duration;
-    // The drift goes on while the eyes return and the driver perceives it: a reaction time.
+    // Once the eyes are back the drift goes on until the driver steers (a fraction of a second),
+    // and the accelerator stays where it was until they have reacted to what is ahead (the PRT).
+    v.driftUntil = v.eyesOffUntil + v.traits.steeringLatency;
     v.reactingUntil = v.eyesOffUntil + v.traits.prt;
 }
 
@@ -315,19 +324,33 @@ double TrafficStream::desiredSpeed(const Vehicle& v, double t) const {
 
 double TrafficStream::obstacleAcceleration(const Vehicle& v, int lane, double v0, double* dLow, double* dHigh) const {
     const double range = std::max(layout_.detectionDistance, kObstacleRangeMin);
+    const double right = laneRight(sc_.road, lane), left = laneLeft(sc_.road, lane);
+    const double halfWidth = 0.5 * v.width;
     double acc = kInf;
     auto consider = [&](const Obstacle& o) {
         if (o.sTo < v.rear()) return;
         const double distance = o.sFrom - v.front();
         if (distance > range) return;
         const LaneEffect e = laneEffect(sc_.road, lane, v.width, o);
-        if (e.blocked) {
+        // Something already alongside cannot be avoided by braking (and braking for it only
+        // sets off rear-end collisions behind): only what starts ahead is a leader.
+        if (e.blocked && distance >= 0.0) {
             const double a = models::idmAcceleration(withDesiredSpeed(v.traits.idm, v0), v.v, std::max(distance, 0.01), v.v);
             acc = std::min(acc, a);
-        } else if (distance < kShyRange && dLow) {
-            *dLow = std::max(*dLow, e.dLow);
-            *dHigh = std::min(*dHigh, e.dHigh);
+            return;
         }
+        if (e.blocked) return;
+        if (distance >= kShyRange || !dLow) return;
+        *dLow = std::max(*dLow, e.dLow);
+        *dHigh = std::min(*dHigh, e.dHigh);
+        // A driver who has seen the scene moves away from what stands inside the shy line
+        // offset beside the lane (AASHTO Roadside Design Guide), as far as the lane allows.
+        if (v.detectedAt < 0.0) return;
+        const double shy = models::shyLineOffset(v.v);
+        if (o.dMax <= right && right - o.dMax < shy)
+            *dLow = std::max(*dLow, std::min(o.dMax + shy + halfWidth, left - kLaneEdgeMargin - halfWidth));
+        if (o.dMin >= left && o.dMin - left < shy)
+            *dHigh = std::min(*dHigh, std::max(o.dMin - shy - halfWidth, right + kLaneEdgeMargin + halfWidth));
     };
     for (const Obstacle& o : laneObstacles_[static_cast<std::size_t>(lane)]) consider(o);
     for (const Obstacle& o : dynamicObstacles_) consider(o);
@@ -460,6 +483,12 @@ void TrafficStream::lateral(Vehicle& v, double dt, double dLow, double dHigh) {
     const bool recovering = std::abs(target - v.d) > 0.5 && !v.changingLane;
     const double maxStep = (recovering ? kRecoveryAccel : kLateralAccel) * dt;
     v.vLat += std::clamp(wanted - v.vLat, -maxStep, maxStep);
+    // Steered lateral motion needs forward motion: a crawling truck cannot slide sideways, and
+    // yawing a 20 m vehicle sweeps its corners into the next lane [assumption: 5.7 deg, 2.9 deg
+    // for vehicles over 10 m].
+    const double maxYaw = v.length > 10.0 ? 0.05 : 0.1;
+    const double maxLateral = std::max(v.v, 1.0) * maxYaw;
+    v.vLat = std::clamp(v.vLat, -maxLateral, maxLateral);
     if (v.changingLane && std::abs(laneCentre(sc_.road, v.lane) - v.d) < 0.3) v.changingLane = false;
 }
 

@@ -21,7 +21,8 @@ enum class VehicleMode : std::uint8_t {
 /// What is fixed about a driver and a vehicle for the whole run (drawn from the DriverTraits stream).
 struct DriverTraits {
     models::IdmDriver idm;          ///< v0 is the desired speed
-    double prt = 0.9;               ///< s, perception-reaction time
+    double prt = 0.9;               ///< s, perception-reaction time (braking, responding to the scene)
+    double steeringLatency = 0.4;   ///< s from eyes back on the road to corrective steering
     bool movesOver = false;         ///< moves over when the scene is detected (if able)
     bool slowsDown = false;         ///< slows to the mandated speed when the scene is detected
     DriverState state = DriverState::Normal;
@@ -58,9 +59,10 @@ struct Vehicle {
     int episodes = 0;
     double drawLogWeight = 0.0;    ///< log p/q of this driver's tilted duration and drift draws
     double eyesOffUntil = -1.0;    ///< s; eyes off while time < eyesOffUntil
-    double reactingUntil = -1.0;   ///< s; after the eyes return, still reacting (no correction, frozen accel)
+    double reactingUntil = -1.0;   ///< s; acceleration frozen until the driver has reacted (eyes back + PRT)
+    double driftUntil = -1.0;      ///< s; lateral drift uncorrected until eyes back + steering latency
     double driftSpeed = 0.0;       ///< m/s, signed, during an episode
-    bool drifting = false;         ///< in an episode or its reaction (lateral control off)
+    bool drifting = false;         ///< lateral control off: eyes away, or not yet steering back
     bool neverReacts = false;      ///< a forced drift with reacts = false
     bool forcedStarted = false;
 

@@ -157,13 +157,15 @@ struct World::Impl final : EntitySink {
         syncVehicleBodies();
         syncPersonBodies();
         traffic.decide(t, dt);
-        people.update(t, dt);
+        people.update(t, dt, [this](Vec2 from, const std::vector<Vec2>& path, double speed) {
+            return mayWalk(from, path, speed);
+        });
         driveBodies(dt);
         if (physics.bodyCount() > 0) physics.step(dt, substeps);
         readBack();
         handleContacts(t);
         updateCrashed(t);
-        updateUnits();
+        updateObstacles();
         traffic.removeDeparted();
         traffic.sortLanes();
         ++stepsDone;
@@ -173,6 +175,39 @@ struct World::Impl final : EntitySink {
     }
 
     bool done() const { return status == RunStatus::Diverged || stepsDone >= stepsTotal; }
+
+    /// A pedestrian's gap acceptance: setting off along a path that enters an open lane from
+    /// outside it waits until no vehicle in those lanes would reach the in-lane stretch within the
+    /// critical gap, the time to walk the stretch plus 3 s of start-up and clearance (HCM 2010
+    /// pedestrian critical headway, t_c = L / S_p + t_s with t_s = 3 s [M]). Someone already in a
+    /// lane keeps going: stopping there is worse.
+    bool mayWalk(Vec2 from, const std::vector<Vec2>& path, double speed) const {
+        const double openEdge = laneRight(sc.road, layout.adjacentLane);
+        if (from.y > openEdge) return true;
+        double inLane = 0.0, sMin = kInfinity, sMax = -kInfinity, dMax = -kInfinity;
+        Vec2 a = from;
+        for (const Vec2& b : path) {
+            if (b.y > openEdge || (a.y > openEdge && inLane > 0.0)) {
+                inLane += length(b - a);
+                sMin = std::min({sMin, a.x, b.x});
+                sMax = std::max({sMax, a.x, b.x});
+                dMax = std::max(dMax, b.y);
+            } else if (inLane > 0.0) {
+                break;  // back out of traffic
+            }
+            a = b;
+        }
+        if (inLane == 0.0) return true;
+        const double criticalGap = inLane / speed + 3.0;
+        for (int l = layout.adjacentLane; l <= laneAt(sc.road, dMax); ++l)
+            for (const int slot : traffic.lane(l)) {
+                const Vehicle& v = traffic.vehicle(slot);
+                if (v.rear() > sMax + 2.0) continue;     // already past
+                if (v.front() >= sMin - 2.0) return false;  // alongside
+                if ((sMin - v.front()) / std::max(v.v, 0.1) < criticalGap) return false;
+            }
+        return true;
+    }
 
     bool finite() const {
         for (int slot = 0; slot < traffic.slotCount(); ++slot) {
@@ -273,7 +308,7 @@ struct World::Impl final : EntitySink {
         }
     }
 
-    void updateUnits() {
+    void updateObstacles() {
         movingUnits.clear();
         std::vector<Obstacle>& dyn = traffic.dynamicObstacles();
         dyn.clear();
@@ -291,6 +326,13 @@ struct World::Impl final : EntitySink {
             const Vehicle& v = traffic.vehicle(slot);
             if (v.mode == VehicleMode::Crashed)
                 dyn.push_back(boundingObstacle({{{v.s, v.d}, v.heading}, 0.5 * v.length, 0.5 * v.width}));
+        }
+        // People on foot are obstacles too: drivers who see them keep clear, or brake for them.
+        for (std::size_t i = 0; i < people.size(); ++i) {
+            const Person& p = people[i];
+            if (!p.onFoot()) continue;
+            const double r = people.def(i).radius;
+            dyn.push_back({p.position.x - r, p.position.x + r, p.position.y - r, p.position.y + r});
         }
     }
 
@@ -313,8 +355,9 @@ struct World::Impl final : EntitySink {
     }
 
     void strike(const BodyRef& person, const BodyRef& by, const Contact& c, bool aIsPerson, double t) {
+        // Only a moving vehicle strikes: a person walking into a parked unit or a stopped wreck is not struck.
         const Vec2 byVelocity = aIsPerson ? c.velocityB : c.velocityA;
-        if (by.kind == BodyKind::Unit && length(byVelocity) < kStrikeSpeed) return;  // walked into a parked car
+        if (length(byVelocity) < kStrikeSpeed) return;
         if (c.relativeSpeed < kStrikeSpeed) return;
         if (!contactPairs.insert({person.entity, by.entity}).second) return;
         const int i = personOfEntity[person.entity];
