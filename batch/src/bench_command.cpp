@@ -3,12 +3,18 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <vector>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "batch/runner.hpp"
+#include "batch/sweep.hpp"
 #include "bench_scenarios.hpp"
 #include "commands.hpp"
 #include "load_or_report.hpp"
@@ -66,6 +72,66 @@ Measured benchCorridor(int runs) {
     return {median(ups), median(walls), updates};
 }
 
+double cpuSeconds() {
+    struct rusage usage = {};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           1e-6 * static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
+}
+
+long peakRssKb() {
+    struct rusage usage = {};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+/// The sweep at each thread count: runs per second, parallel efficiency against the first count,
+/// and the runner's overhead (wall time beyond the time spent inside sim::run, per thread).
+bool benchSweep(const std::string& file, std::size_t replicates, const std::vector<int>& threadCounts) {
+    SweepOptions options;
+    options.replicates = replicates;
+    const auto loadStart = Clock::now();
+    const SweepLoad load = loadSweepFile(file, options);
+    const double loadSeconds = secondsSince(loadStart);
+    if (!load.ok()) {
+        std::cerr << sim::io::formatDiagnostics(load.errors);
+        return false;
+    }
+    const Sweep& sweep = *load.sweep;
+    std::cout << std::setprecision(2) << "sweep " << sweep.name << ": " << sweep.points.size() << " points x " << replicates
+              << " replicates = " << sweep.tasks() << " runs; loading and resolving the points took " << loadSeconds << " s\n";
+    double base = 0.0;
+    int baseThreads = 0;
+    for (int threads : threadCounts) {
+        const std::filesystem::path out = std::filesystem::temp_directory_path() /
+                                          ("roadside-bench-sweep-" + std::to_string(getpid()) + "-" + std::to_string(threads));
+        std::filesystem::remove_all(out);
+        RunOptions run;
+        run.out = out;
+        run.threads = threads;
+        const double cpuBefore = cpuSeconds();
+        const RunReport report = runSweep(sweep, run);
+        const double cpu = cpuSeconds() - cpuBefore;
+        std::filesystem::remove_all(out);
+        const double rate = static_cast<double>(report.ran) / report.wallSeconds;
+        // Overhead: wall time the threads spent outside sim::run, relative to the time inside it.
+        const double overhead = (report.wallSeconds * threads - report.runSeconds) / report.runSeconds;
+        std::cout << "  " << threads << " thread(s): " << report.ran << " runs in " << report.wallSeconds << " s = " << rate
+                  << " runs/s; time in runs " << report.runSeconds << " s; outside runs (idle threads included) "
+                  << 100.0 * overhead << " %; CPU " << cpu << " s (" << 100.0 * cpu / (report.wallSeconds * threads)
+                  << " % of the threads' wall time: the rest is other processes on the machine)";
+        if (baseThreads == 0) {
+            base = rate;
+            baseThreads = threads;
+        } else {
+            std::cout << "; parallel efficiency vs " << baseThreads << " thread(s): "
+                      << 100.0 * rate / (base * threads / baseThreads) << " %";
+        }
+        std::cout << "; peak RSS so far " << peakRssKb() / 1024 << " MiB\n";
+    }
+    return true;
+}
+
 }  // namespace
 
 void addBenchCommand(CLI::App& app, int& exitCode) {
@@ -74,6 +140,10 @@ void addBenchCommand(CLI::App& app, int& exitCode) {
         std::string defaultScenario = "scenarios/default-stop.toml";
         int defaultRuns = 10;
         std::string sumo;
+        std::string sweep;
+        std::size_t sweepReplicates = 4;
+        std::vector<int> sweepThreads = {1, 2};
+        bool onlySweep = false;
     };
     auto opt = std::make_shared<Options>();
     CLI::App* cmd = app.add_subcommand(
@@ -83,8 +153,24 @@ void addBenchCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--default-scenario", opt->defaultScenario, "The default stop scenario");
     cmd->add_option("--default-runs", opt->defaultRuns, "Runs of the default stop")->check(CLI::PositiveNumber);
     cmd->add_option("--sumo", opt->sumo, "SUMO's run.sh (../shared/peer/sumo/run.sh) to run in the same sitting");
+    cmd->add_option("--sweep", opt->sweep, "Also time this sweep (e.g. scenarios/sweeps/default-tactics.toml) at each --sweep-threads");
+    cmd->add_option("--sweep-replicates", opt->sweepReplicates, "Replicates per point for --sweep")->check(CLI::PositiveNumber);
+    cmd->add_option("--sweep-threads", opt->sweepThreads, "Thread counts for --sweep (the first is the reference)")->delimiter(',');
+    cmd->add_flag("--only-sweep", opt->onlySweep, "Time the sweep only");
     cmd->callback([opt, &exitCode] {
         std::cout << std::fixed << std::setprecision(0);
+        if (!opt->sweep.empty()) {
+            std::cout << std::setprecision(2);
+            if (!benchSweep(opt->sweep, opt->sweepReplicates, opt->sweepThreads)) {
+                exitCode = kInvalidInput;
+                return;
+            }
+            std::cout << std::setprecision(0);
+            if (opt->onlySweep) {
+                exitCode = kOk;
+                return;
+            }
+        }
         const Measured corridor = benchCorridor(opt->corridorRuns);
         std::cout << "corridor (SUMO reference, stop scene, all measures): " << corridor.updates
                   << " vehicle-updates in " << std::setprecision(3) << corridor.wall << " s = " << std::setprecision(0)

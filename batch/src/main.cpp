@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Roadside contributors
 #include <exception>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "commands.hpp"
 
@@ -13,6 +15,9 @@ int main(int argc, char** argv) {
     batch::addRunCommand(app, exitCode);
     batch::addValidateCommand(app, exitCode);
     batch::addBenchCommand(app, exitCode);
+    const std::vector<std::string> commandLine(argv, argv + argc);
+    batch::addSweepCommand(app, exitCode, commandLine);
+    batch::addMergeCommand(app, exitCode, commandLine);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

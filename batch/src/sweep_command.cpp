@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: Roadside contributors
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include <unistd.h>
+
+#include "batch/runner.hpp"
+#include "batch/sweep.hpp"
+#include "commands.hpp"
+
+namespace batch {
+
+namespace {
+
+// Signals: the first SIGINT/SIGTERM asks the runner to stop issuing runs (it finishes those in
+// flight and writes everything); a second one ends the process at once (the folder stays
+// resumable: at most the runs in flight are lost).
+std::atomic<bool> interruptRequested{false};
+volatile std::sig_atomic_t signalsSeen = 0;
+static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs a lock-free flag");
+
+extern "C" void onStopSignal(int signal) {
+    if (signalsSeen != 0) {
+        std::signal(signal, SIG_DFL);
+        std::raise(signal);
+        return;
+    }
+    signalsSeen = 1;
+    interruptRequested.store(true);
+    static const char message[] = "\nroadside-batch: stopping: finishing the runs in flight (press Ctrl-C again to abort)\n";
+    [[maybe_unused]] const auto written = write(STDERR_FILENO, message, sizeof message - 1);
+}
+
+class StopSignals {
+public:
+    StopSignals() {
+        struct sigaction action = {};
+        action.sa_handler = onStopSignal;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, &previousInt_);
+        sigaction(SIGTERM, &action, &previousTerm_);
+    }
+    ~StopSignals() {
+        sigaction(SIGINT, &previousInt_, nullptr);
+        sigaction(SIGTERM, &previousTerm_, nullptr);
+    }
+    StopSignals(const StopSignals&) = delete;
+    StopSignals& operator=(const StopSignals&) = delete;
+
+private:
+    struct sigaction previousInt_ = {};
+    struct sigaction previousTerm_ = {};
+};
+
+std::string filesLine(const std::filesystem::path& out) {
+    return "Files in " + out.string() + "/: runs.csv, events.csv, summary.csv, summary.json, manifest.json, points/\n";
+}
+
+}  // namespace
+
+void addSweepCommand(CLI::App& app, int& exitCode, const std::vector<std::string>& commandLine) {
+    struct Options {
+        std::string sweep;
+        std::string out;
+        int threads = 0;
+        std::string shard = "0/1";
+        bool resume = false;
+        bool quiet = false;
+        std::optional<std::size_t> replicates;
+        std::optional<std::size_t> stopAfter;
+    };
+    auto opt = std::make_shared<Options>();
+    CLI::App* cmd = app.add_subcommand("sweep", "Run a Monte Carlo sweep (docs/batch.md): parallel, reproducible, resumable");
+    cmd->add_option("sweep", opt->sweep, "Sweep file (TOML)")->required();
+    cmd->add_option("--out", opt->out, "Results folder")->required();
+    cmd->add_option("--threads", opt->threads, "Worker threads (default: every core)")->check(CLI::PositiveNumber);
+    cmd->add_option("--shard", opt->shard, "Run shard i of N (0 <= i < N), a deterministic share of the runs; join with merge");
+    cmd->add_flag("--resume", opt->resume, "Continue the sweep in --out (start it if --out holds none)");
+    cmd->add_flag("--quiet", opt->quiet, "No progress output");
+    cmd->add_option("--replicates", opt->replicates, "Replace the sweep file's replicates (recorded in the manifest)")
+        ->check(CLI::PositiveNumber);
+    // Test hook: stop issuing runs after N, as if Ctrl-C had been pressed.
+    cmd->add_option("--stop-after", opt->stopAfter, "")->group("");
+    cmd->callback([opt, &exitCode, &commandLine] {
+        const std::optional<Shard> shard = parseShard(opt->shard);
+        if (!shard) {
+            std::cerr << "roadside-batch: --shard " << opt->shard << ": expected i/N with 0 <= i < N, e.g. --shard 0/4\n";
+            exitCode = kInvalidInput;
+            return;
+        }
+        SweepOptions sweepOptions;
+        sweepOptions.replicates = opt->replicates;
+        const SweepLoad load = loadSweepFile(opt->sweep, sweepOptions);
+        if (!load.ok()) {
+            std::cerr << sim::io::formatDiagnostics(load.errors) << "roadside-batch: " << opt->sweep << ": "
+                      << load.errors.size() << (load.errors.size() == 1 ? " error" : " errors") << "; nothing was run\n";
+            exitCode = kInvalidInput;
+            return;
+        }
+        const Sweep& sweep = *load.sweep;
+        if (sweep.record != RecordMode::None)
+            std::cerr << "roadside-batch: record = \"" << name(sweep.record)
+                      << "\": replay files are not written yet (the recording format does not exist); the runs are still "
+                         "re-runnable from points/ and their seeds\n";
+        RunOptions run;
+        run.out = opt->out;
+        run.threads = opt->threads;
+        run.shard = *shard;
+        run.resume = opt->resume;
+        run.progress = Progress::styleFor(opt->quiet, isatty(STDERR_FILENO) != 0);
+        run.progressStream = &std::cerr;
+        run.interrupt = &interruptRequested;
+        run.stopAfter = opt->stopAfter;
+        run.commandLine = commandLine;
+        RunReport report;
+        try {
+            const StopSignals signals;
+            report = runSweep(sweep, run);
+        } catch (const SweepError& e) {
+            std::cerr << "roadside-batch: " << e.what() << "\n";
+            exitCode = kInvalidInput;
+            return;
+        }
+        const std::size_t done = report.doneBefore + report.ran, share = report.end - report.first;
+        const bool sharded = shard->count > 1;
+        std::cout << "Sweep \"" << sweep.name << "\": " << sweep.points.size() << " points x " << sweep.replicates
+                  << " replicates = " << sweep.tasks() << " runs, root seed " << sweep.rootSeed;
+        if (sharded) std::cout << "; shard " << shard->index << "/" << shard->count << " holds runs " << report.first << "-" << report.end - 1;
+        std::cout << "\n";
+        std::printf("%zu runs here in %.1f s on %d thread(s) (%.2f runs/s)\n", report.ran, report.wallSeconds,
+                    report.threads, report.wallSeconds > 0 ? static_cast<double>(report.ran) / report.wallSeconds : 0.0);
+        std::fflush(stdout);
+        std::cout << "\n" << summaryTable(report.layout, report.summary) << "\n" << filesLine(run.out);
+        std::cout << "Re-run one row alone: roadside-batch run " << (run.out / "points").string() << "/<point>.toml --seed <seed>\n";
+        if (sharded && report.complete)
+            std::cout << "This is one shard: when all " << shard->count << " are done, join them with\n  roadside-batch merge <shard folders...> --out <folder>\n";
+        if (!report.complete) {
+            std::cerr << "roadside-batch: interrupted with " << done << " of " << share << " runs written to " << run.out.string()
+                      << " (the runs in flight were finished). Resume with:\n  roadside-batch sweep " << opt->sweep << " --out "
+                      << run.out.string() << (sharded ? " --shard " + opt->shard : "") << " --resume\n";
+            exitCode = kInterrupted;
+            return;
+        }
+        exitCode = kOk;
+    });
+}
+
+void addMergeCommand(CLI::App& app, int& exitCode, const std::vector<std::string>& commandLine) {
+    struct Options {
+        std::vector<std::string> shards;
+        std::string out;
+    };
+    auto opt = std::make_shared<Options>();
+    CLI::App* cmd = app.add_subcommand("merge", "Join the folders of a sharded sweep into what the unsharded sweep writes");
+    cmd->add_option("shards", opt->shards, "The shards' results folders, in any order")->required();
+    cmd->add_option("--out", opt->out, "Results folder for the whole sweep")->required();
+    cmd->callback([opt, &exitCode, &commandLine] {
+        std::vector<std::filesystem::path> dirs(opt->shards.begin(), opt->shards.end());
+        try {
+            const RunReport report = mergeShards(dirs, opt->out, commandLine);
+            std::cout << "Merged " << dirs.size() << " shards of \"" << report.layout.name << "\": " << report.summary.runs << " runs\n\n"
+                      << summaryTable(report.layout, report.summary) << "\n"
+                      << filesLine(opt->out);
+            exitCode = kOk;
+        } catch (const SweepError& e) {
+            std::cerr << "roadside-batch: " << e.what() << "\n";
+            exitCode = kInvalidInput;
+        }
+    });
+}
+
+}  // namespace batch
