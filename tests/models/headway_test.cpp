@@ -79,7 +79,7 @@ TEST_CASE("Headway shift is clamped when the flow leaves no room for it", "[mode
     }
 }
 
-TEST_CASE("Headways at zero flow never arrive; meanHeadway is 1/flow", "[models]") {
+TEST_CASE("Headways at zero flow never arrive, meanHeadway is 1/flow", "[models]") {
     Rng rng(4);
     CHECK(std::isinf(sampleHeadway(HeadwayModel::ShiftedExponential, 0.0, 0.75, 0.5, rng)));
     CHECK(std::isinf(sampleHeadway(HeadwayModel::Lognormal, -1.0, 0.75, 0.5, rng)));

@@ -36,7 +36,7 @@ TEST_CASE("Rng is PCG32 one-sequence: reference outputs of pcg32s seeded with 42
     // draws (with rejections), so it is not reproduced here.
 }
 
-TEST_CASE("Rng uniform: [0,1), mean 1/2, variance 1/12", "[models]") {
+TEST_CASE("Rng uniform: in 0..1, mean 1/2, variance 1/12", "[models]") {
     // Tolerances 4 standard errors: mean sqrt(1/12/n); variance sqrt((1/80 - 1/144)/n).
     Rng rng(1);
     std::vector<double> x(kDraws);
@@ -83,7 +83,7 @@ TEST_CASE("Rng normal: mean 0, sd 1, skewness 0, kurtosis 3", "[models]") {
     for (int i = 0; i < 10; ++i) CHECK(a.normal(5.0, 2.0) == Approx(5.0 + 2.0 * b.standardNormal()));
 }
 
-TEST_CASE("Rng exponential: mean 1/rate; lognormalMedian: median and ln-sd", "[models]") {
+TEST_CASE("Rng exponential: mean 1/rate, lognormalMedian: median and ln-sd", "[models]") {
     const double n = double(kDraws);
     Rng rng(4);
     std::vector<double> e(kDraws);

@@ -331,7 +331,7 @@ TEST_CASE("A body thrown across a thin guardrail within one sub-step is caught (
     CHECK(w.pose(person).position.y > -3.09375);
 }
 
-TEST_CASE("Free people and cones slide to a stop; people pass through people", "[physics]") {
+TEST_CASE("Free people and cones slide to a stop, people pass through people", "[physics]") {
     SECTION("a struck person slides v^2/(2 mu g) with mu = 0.6") {
         PhysicsWorld w(0.8);
         const BodyId person = w.addPerson(kPersonRef, {0.0, 0.0}, kPersonRadius, kPersonMass);
@@ -439,7 +439,7 @@ TEST_CASE("Two PhysicsWorlds fed identically give bit-identical poses", "[physic
     CHECK(a == b);
 }
 
-TEST_CASE("remove() destroys one body; ids are never reused; refs survive the round trip", "[physics]") {
+TEST_CASE("remove() destroys one body, ids are never reused, refs survive the round trip", "[physics]") {
     PhysicsWorld w(0.8);
     const BodyId car = w.addVehicle(kCarRef, carBox({-20.0, 0.0}), 1500.0, {20.0, 0.0}, 0.0, kRolling);
     const BodyId gone = w.addPerson(kPersonRef, {0.0, 0.0}, kPersonRadius, kPersonMass);

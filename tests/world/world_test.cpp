@@ -148,7 +148,7 @@ TEST_CASE("traffic is conserved: what arrives passes the scene", "[world]") {
     CHECK(out.vehicleHours > 0.0);
 }
 
-TEST_CASE("complying drivers move over; non-complying drivers stay in the lane", "[world]") {
+TEST_CASE("complying drivers move over, non-complying drivers stay in the lane", "[world]") {
     test::StopOptions o;
     o.flowPerLane = 300.0;  // light traffic: gaps to move into
     o.duration = 900.0;
