@@ -162,7 +162,15 @@ struct PhysicsWorld::Impl {
     /// It never calls out of the wrapper (P7).
     class Listener final : public b2ContactListener {
     public:
-        explicit Listener(std::vector<Contact>& out) : out_(out) {}
+        Listener(std::vector<Contact>& out, const std::vector<Slot>& slots) : out_(out), slots_(slots) {}
+
+        /// Two traffic vehicles still under their drivers' control do not push each other: the
+        /// traffic model keeps them apart, and the World decides from the reported contact
+        /// whether it was a crash (after which both are free and collide normally).
+        void PreSolve(b2Contact* contact, const b2Manifold* /*oldManifold*/) override {
+            if (drivenVehicle(contact->GetFixtureA()) && drivenVehicle(contact->GetFixtureB()))
+                contact->SetEnabled(false);
+        }
 
         void BeginContact(b2Contact* contact) override {
             b2Fixture* fa = contact->GetFixtureA();
@@ -192,10 +200,18 @@ struct PhysicsWorld::Impl {
         }
 
     private:
+        bool drivenVehicle(b2Fixture* f) const {
+            const std::uintptr_t id = f->GetBody()->GetUserData().pointer;
+            if (id >= slots_.size()) return false;  // the ground body
+            const Slot& s = slots_[id];
+            return s.ref.kind == BodyKind::TrafficVehicle && s.motion == Motion::Driven;
+        }
+
         std::vector<Contact>& out_;
+        const std::vector<Slot>& slots_;
     };
 
-    explicit Impl(double mu) : friction(mu), listener(contacts), world(b2Vec2(0.0f, 0.0f)) {
+    explicit Impl(double mu) : friction(mu), listener(contacts, slots), world(b2Vec2(0.0f, 0.0f)) {
         world.SetContactListener(&listener);
         contacts.reserve(64);
     }

@@ -14,7 +14,8 @@ int laneAt(const Road& r, double d) {
     return std::clamp(lane, 0, r.lanes - 1);
 }
 
-LaneEffect laneEffect(const Road& r, int lane, double w, const Obstacle& o) {
+LaneEffect laneEffect(const Road& r, int lane, double w, const Obstacle& o, double swept) {
+    const double half = 0.5 * std::max(w, swept);
     LaneEffect e;
     const double right = laneRight(r, lane);
     const double left = laneLeft(r, lane);
@@ -25,9 +26,9 @@ LaneEffect laneEffect(const Road& r, int lane, double w, const Obstacle& o) {
     if (std::max(freeLeft, freeRight) < needed) {
         e.blocked = true;
     } else if (freeLeft >= freeRight) {
-        e.dLow = o.dMax + kPassingClearance + 0.5 * w;
+        e.dLow = o.dMax + kPassingClearance + half;
     } else {
-        e.dHigh = o.dMin - kPassingClearance - 0.5 * w;
+        e.dHigh = o.dMin - kPassingClearance - half;
     }
     return e;
 }

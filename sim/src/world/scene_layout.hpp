@@ -33,8 +33,9 @@ inline double laneCentre(const Road& r, int lane) { return (lane + 0.5) * r.lane
 /// The 0-based lane containing lateral position d, clamped to the road.
 int laneAt(const Road& r, double d);
 
-/// Effect of obstacle o on a vehicle of width w driving in `lane`.
-LaneEffect laneEffect(const Road& r, int lane, double w, const Obstacle& o);
+/// Effect of obstacle o on a vehicle of width w driving in `lane`. `swept` (>= w) is the
+/// vehicle's lateral extent at its present heading, which sets how far it must keep over.
+LaneEffect laneEffect(const Road& r, int lane, double w, const Obstacle& o, double swept = 0.0);
 
 /// The axis-aligned band covered by an oriented box.
 Obstacle boundingObstacle(const OrientedBox& b);

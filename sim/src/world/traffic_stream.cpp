@@ -97,8 +97,7 @@ void TrafficStream::prepopulate() {
                 closed = closed || (laneEffect(road, l, 2.6, o).blocked && s > o.sFrom - 30.0 && s < o.sTo + 10.0);
             if (closed) continue;
             const int leader = lanes_[static_cast<std::size_t>(l)].empty() ? -1 : lanes_[static_cast<std::size_t>(l)].back();
-            const int slot = createVehicle(p, l, s, 0.0, 0.0);
-            Vehicle& v = vehicle(slot);
+            Vehicle v = newVehicle(p, l, s, 0.0);
             double speed = v.traits.idm.v0;
             if (leader >= 0) {
                 const Vehicle& L = vehicle(leader);
@@ -106,6 +105,7 @@ void TrafficStream::prepopulate() {
                 speed = std::min(speed, std::max(0.0, (gap - v.traits.idm.s0) / v.traits.idm.T));
             }
             v.v = speed;
+            addVehicle(std::move(v), p, l);
         }
     }
 }
@@ -139,29 +139,31 @@ void TrafficStream::arrive(double t) {
 bool TrafficStream::tryInsert(int lane, const Pending& p, double t) {
     const Road& road = sc_.road;
     const ScriptedVehicle* sv = p.scripted >= 0 ? &sc_.scriptedVehicles[static_cast<std::size_t>(p.scripted)] : nullptr;
-    const double length = sv ? sv->spec.length : 4.6;
-    const double s = (sv && std::isfinite(sv->entryS)) ? sv->entryS : -road.upstreamLength + 0.5 * length;
+    // The vehicle's class (hence its length) comes from its own stream, so drawing it while it
+    // waits at the entry changes nothing else.
+    Vehicle v = newVehicle(p, lane, 0.0, t);
+    v.s = (sv && std::isfinite(sv->entryS)) ? sv->entryS : -road.upstreamLength + 0.5 * v.length;
     int leader = -1, follower = -1;
-    neighbours(lane, s, -1, leader, follower);
-    if (follower >= 0 && vehicle(follower).front() > s - 0.5 * length - 1.0) return false;
-    double gap = kInf, vLeader = 0.0;
-    if (leader >= 0) {
-        gap = vehicle(leader).rear() - (s + 0.5 * length);
-        vLeader = vehicle(leader).v;
-        if (gap < sc_.drivers.idm.s0 + 1.0) return false;
-    }
-    const int slot = createVehicle(p, lane, s, 0.0, t);
-    Vehicle& v = vehicle(slot);
-    v.s = s - 0.5 * length + 0.5 * v.length;  // the real length is known once the class is drawn
-    // Enter at the fastest speed up to the desired one at which the IDM brakes no harder than b.
+    neighbours(lane, v.s, -1, leader, follower);
+    if (follower >= 0 && vehicle(follower).front() > v.rear() - 1.0) return false;
+    // Vehicles come from road beyond the simulated one: they enter at the stream's speed (their
+    // leader's, up to their own desired speed) once the gap is at least half their desired
+    // headway at that speed, and otherwise wait [assumption]. Entering slower than the stream
+    // would start a queue at the entry that the IDM's gentle acceleration never clears.
     double speed = v.traits.idm.v0;
-    while (speed > 0.5 && models::idmAcceleration(v.traits.idm, speed, gap, speed - vLeader) < -v.traits.idm.b)
-        speed *= 0.9;
+    if (leader >= 0) {
+        const Vehicle& L = vehicle(leader);
+        const double gap = L.rear() - v.front();
+        constexpr double kNear = 200.0;  // m; a leader farther away does not set the speed
+        if (gap < kNear) speed = std::min(speed, std::max(L.v, 1.0));
+        if (gap < v.traits.idm.s0 + 0.5 * speed * v.traits.idm.T) return false;
+    }
     v.v = speed;
+    addVehicle(std::move(v), p, lane);
     return true;
 }
 
-int TrafficStream::createVehicle(const Pending& p, int lane, double s, double v, double t) {
+Vehicle TrafficStream::newVehicle(const Pending& p, int lane, double s, double t) const {
     const ScriptedVehicle* sv = p.scripted >= 0 ? &sc_.scriptedVehicles[static_cast<std::size_t>(p.scripted)] : nullptr;
     Vehicle veh;
     // Vehicle n's class and driver come from its own stream: the same in every tactic.
@@ -169,6 +171,8 @@ int TrafficStream::createVehicle(const Pending& p, int lane, double s, double v,
                           sv ? (1ull << 32) + static_cast<std::uint64_t>(p.scripted) : static_cast<std::uint64_t>(p.number)));
     const VehicleSpec& spec = sv ? sv->spec : drawVehicleClass(mix_, traits);
     veh.traits = sv ? scriptedDriverTraits(sc_, *sv, traits) : drawDriverTraits(sc_, spec, traits);
+    veh.kind = spec.kind;
+    veh.colour = spec.colour;
     veh.number = p.number;
     veh.length = spec.length;
     veh.width = spec.width;
@@ -176,7 +180,6 @@ int TrafficStream::createVehicle(const Pending& p, int lane, double s, double v,
     veh.wheelbase = spec.wheelbase;
     veh.brakingLimit = models::brakingLimit(spec.maxDecel, sc_.environment.friction);
     veh.s = s;
-    veh.v = v;
     veh.lane = lane;
     veh.d = laneCentre(sc_.road, lane);
     const std::uint64_t attentionIndex =
@@ -187,15 +190,19 @@ int TrafficStream::createVehicle(const Pending& p, int lane, double s, double v,
     veh.wander = veh.traits.wanderSd * veh.wanderRng.standardNormal();
     veh.d += veh.wander;
     veh.nextDecision = t + kDecisionInterval * ((p.number < 0 ? p.scripted : p.number) % 10) / 10.0;
+    return veh;
+}
 
+int TrafficStream::addVehicle(Vehicle veh, const Pending& p, int lane) {
+    const ScriptedVehicle* sv = p.scripted >= 0 ? &sc_.scriptedVehicles[static_cast<std::size_t>(p.scripted)] : nullptr;
     std::string id = sv ? sv->id : "vehicle-" + std::to_string(p.number);
     EntityInfo info;
     info.id = id;
     info.kind = EntityKind::TrafficVehicle;
-    info.vehicleKind = spec.kind;
-    info.length = spec.length;
-    info.width = spec.width;
-    info.colour = spec.colour;
+    info.vehicleKind = veh.kind;
+    info.length = veh.length;
+    info.width = veh.width;
+    info.colour = veh.colour;
     veh.entity = sink_.addEntity(std::move(info));
 
     int slot;
@@ -326,15 +333,19 @@ double TrafficStream::obstacleAcceleration(const Vehicle& v, int lane, double v0
     const double range = std::max(layout_.detectionDistance, kObstacleRangeMin);
     const double right = laneRight(sc_.road, lane), left = laneLeft(sc_.road, lane);
     const double halfWidth = 0.5 * v.width;
+    const double swept = v.sweptWidth();
     double acc = kInf;
     auto consider = [&](const Obstacle& o) {
         if (o.sTo < v.rear()) return;
         const double distance = o.sFrom - v.front();
         if (distance > range) return;
-        const LaneEffect e = laneEffect(sc_.road, lane, v.width, o);
+        const LaneEffect e = laneEffect(sc_.road, lane, v.width, o, swept);
+        // A narrowed passage is blocked until the vehicle is far enough over to clear it.
+        constexpr double kTolerance = 0.05;  // m
+        const bool notClear = v.d < e.dLow - kTolerance || v.d > e.dHigh + kTolerance;
         // Something already alongside cannot be avoided by braking (and braking for it only
         // sets off rear-end collisions behind): only what starts ahead is a leader.
-        if (e.blocked && distance >= 0.0) {
+        if ((e.blocked || notClear) && distance >= 0.0) {
             const double a = models::idmAcceleration(withDesiredSpeed(v.traits.idm, v0), v.v, std::max(distance, 0.01), v.v);
             acc = std::min(acc, a);
             return;
@@ -365,9 +376,42 @@ double TrafficStream::longitudinal(const Vehicle& v, int leaderSlot, double t) c
         const Vehicle& L = vehicle(leaderSlot);
         a = models::idmAcceleration(idm, v.v, L.rear() - v.front(), v.v - L.v);
     }
-    a = std::min(a, obstacleAcceleration(v, v.lane, v0, nullptr, nullptr));
+    // Obstacles in every lane the body still overlaps count, not only in the lane being entered:
+    // a driver half-way across watches both lanes.
+    const int from = laneAt(sc_.road, v.d - 0.5 * v.width), to = laneAt(sc_.road, v.d + 0.5 * v.width);
+    for (int l = std::min(from, v.lane); l <= std::max(to, v.lane); ++l)
+        a = std::min(a, obstacleAcceleration(v, l, v0, nullptr, nullptr));
+    // And a vehicle of a neighbouring lane whose outline is in this one's path is a leader too:
+    // one drifting over, one stuck half-way across, or the car this driver pulls out from behind.
+    for (const int l : {v.lane - 1, v.lane + 1}) {
+        if (l < 0 || l >= sc_.road.lanes) continue;
+        int other = -1, follower = -1;
+        neighbours(l, v.s, -1, other, follower);
+        if (other < 0) continue;
+        const Vehicle& L = vehicle(other);
+        if (std::abs(L.d - v.d) >= 0.5 * (L.width + v.width)) continue;  // not in the path
+        const double gap = L.rear() - v.front();
+        // A car pulling out of this lane at speed is seen leaving; one that is stuck is not.
+        if (L.changingLane && L.v >= v.v - 1.0) continue;
+        // A driver pulling out past a slower car accepts half the usual headway to it [assumption].
+        if (v.changingLane && !L.changingLane && gap >= idm.s0 + 0.5 * v.v * idm.T) continue;
+        a = std::min(a, models::idmAcceleration(idm, v.v, gap, v.v - L.v));
+    }
     if (v.wantsLane >= 0) a = std::min(a, mergeAcceleration(v, idm));
     return a;
+}
+
+bool TrafficStream::clearAlongside(const Vehicle& v, int lane) const {
+    constexpr double kMargin = 5.0;  // m before and after the vehicle [assumption]
+    auto blocksHere = [&](const Obstacle& o) {
+        return o.sFrom < v.front() + kMargin && o.sTo > v.rear() - kMargin &&
+               laneEffect(sc_.road, lane, v.width, o).blocked;
+    };
+    for (const Obstacle& o : laneObstacles_[static_cast<std::size_t>(lane)])
+        if (blocksHere(o)) return false;
+    for (const Obstacle& o : dynamicObstacles_)
+        if (blocksHere(o)) return false;
+    return true;
 }
 
 double TrafficStream::mergeAcceleration(const Vehicle& v, const models::IdmDriver& idm) const {
@@ -419,6 +463,7 @@ void TrafficStream::laneChange(int slot, double t) {
         neighbours(to, v.s, slot, newLeader, newFollower);
         if (newLeader >= 0 && vehicle(newLeader).rear() < v.front() + 1.0) continue;
         if (newFollower >= 0 && vehicle(newFollower).front() > v.rear() - 1.0) continue;
+        if (!clearAlongside(v, to)) continue;
         models::MobilAccelerations acc;
         acc.self = selfNow;
         acc.selfAfter = newLeader >= 0 ? idmOf(v, vehicle(newLeader).rear() - v.front(), v.v - vehicle(newLeader).v)
@@ -486,8 +531,12 @@ void TrafficStream::lateral(Vehicle& v, double dt, double dLow, double dHigh) {
     // Steered lateral motion needs forward motion: a crawling truck cannot slide sideways, and
     // yawing a 20 m vehicle sweeps its corners into the next lane [assumption: 5.7 deg, 2.9 deg
     // for vehicles over 10 m].
-    const double maxYaw = v.length > 10.0 ? 0.05 : 0.1;
-    const double maxLateral = std::max(v.v, 1.0) * maxYaw;
+    const bool longVehicle = v.length > 10.0;
+    const double maxYaw = longVehicle ? 0.05 : 0.1;
+    // Edging across into the next lane at a crawl or from a stop (a car waiting to merge past a
+    // closure must be able to finish its change) [assumption].
+    const double crawl = (v.changingLane || std::abs(target - v.d) > 0.2) ? (longVehicle ? 0.1 : 0.2) : 0.0;
+    const double maxLateral = v.v * maxYaw + crawl;
     v.vLat = std::clamp(v.vLat, -maxLateral, maxLateral);
     if (v.changingLane && std::abs(laneCentre(sc_.road, v.lane) - v.d) < 0.3) v.changingLane = false;
 }
@@ -501,7 +550,7 @@ void TrafficStream::move(Vehicle& v, double dt) {
         v.d += v.vLat * dt;
     }
     v.v = vNew;
-    v.heading = std::atan2(v.vLat, std::max(v.v, 0.1));
+    v.heading = v.steeredHeading();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -73,7 +73,10 @@ private:
     // arrivals and insertion
     void scheduleArrivals(double t);
     bool tryInsert(int lane, const Pending& p, double t);
-    int createVehicle(const Pending& p, int lane, double s, double v, double t);
+    /// A vehicle with its class and driver drawn from its own streams (no side effects).
+    Vehicle newVehicle(const Pending& p, int lane, double s, double t) const;
+    /// Puts a vehicle on the road: entity, slot, lane list.
+    int addVehicle(Vehicle v, const Pending& p, int lane);
     void prepopulate();
 
     // per-driver decisions
@@ -82,6 +85,8 @@ private:
     double desiredSpeed(const Vehicle& v, double t) const;
     double longitudinal(const Vehicle& v, int leaderSlot, double t) const;
     double mergeAcceleration(const Vehicle& v, const models::IdmDriver& idm) const;
+    /// No obstacle closes `lane` beside the vehicle (it may move into it here).
+    bool clearAlongside(const Vehicle& v, int lane) const;
     double obstacleAcceleration(const Vehicle& v, int lane, double v0, double* dLow, double* dHigh) const;
     void laneChange(int slot, double t);
     double laneChangeBias(const Vehicle& v, int from, int to, double t) const;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
 #pragma once
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 #include "physics_world.hpp"
@@ -37,6 +39,8 @@ struct Vehicle {
     // identity and size
     std::uint32_t entity = 0;      ///< index into the World's entity table
     int number = 0;                ///< "vehicle-<number>"; arrival order, independent of the scene
+    VehicleKind kind = VehicleKind::Sedan;
+    std::uint32_t colour = 0;
     double length = 4.9, width = 1.85, mass = 1550.0, wheelbase = 2.8;
     double brakingLimit = 7.8;     ///< m/s^2: vehicle capability capped by friction
     DriverTraits traits;
@@ -81,6 +85,26 @@ struct Vehicle {
     int observedLane = -1;         ///< lane at the observation point (-1 = not observed)
     double observedSpeed = 0.0;
     bool beyondRightEdge = false, beyondLeftEdge = false, intruding = false;
+
+    /// Heading of the path the vehicle is steering: lateral speed is bounded by forward speed
+    /// (TrafficStream::lateral), so this stays within a few degrees.
+    /// A tractor-trailer is one rigid box here; its real trailer follows the tractor instead of
+    /// swinging out, so long vehicles turn their box only as much as a 6 m tractor's lateral
+    /// shift would swing its ends [simplification].
+    double steeredHeading() const {
+        constexpr double kMaxHeading = 0.35;  // rad: nosing into a gap at a crawl [assumption]
+        constexpr double kTractorLength = 6.0;  // m
+        constexpr double kCrawlReference = 3.0;  // m/s: creeping sideways into a gap barely turns the nose
+        if (v <= 0.05) return 0.0;
+        const double h = std::clamp(std::atan2(vLat, std::max(v, kCrawlReference)), -kMaxHeading, kMaxHeading);
+        return length > kTractorLength ? h * (kTractorLength / length) : h;
+    }
+
+    /// Lateral extent (m) of the outline at the present heading.
+    double sweptWidth() const {
+        const double h = std::abs(heading);
+        return width * std::cos(h) + length * std::sin(h);
+    }
 
     bool eyesOff(double t) const { return t < eyesOffUntil; }
     bool frozen(double t) const { return t < reactingUntil; }

@@ -32,6 +32,7 @@ constexpr double kMaxBodySpeed = 60.0;      // m/s, beyond any vehicle on a high
 constexpr double kMaxSubstepTravel = 1.0;   // m per Box2D sub-step (b2_maxTranslation is 2 m)
 constexpr double kStrikeSpeed = 0.5;        // m/s; slower contacts with a person are not strikes [assumption]
 constexpr double kUnitMovedDistance = 0.3;  // m a unit must move before traffic treats it as moved
+constexpr double kScrapeSpeed = 5.0;        // m/s; slower touches between driven cars are scrapes [assumption]
 }  // namespace
 
 namespace {
@@ -262,7 +263,7 @@ struct World::Impl final : EntitySink {
             if (!traffic.alive(slot)) continue;
             const Vehicle& v = traffic.vehicle(slot);
             if (v.mode != VehicleMode::Bodied) continue;
-            const double heading = std::atan2(v.vLat, std::max(v.v, 0.1));
+            const double heading = v.steeredHeading();
             const double turn = std::remainder(heading - physics.pose(v.body).heading, 2.0 * units::kPi);
             physics.drive(v.body, {v.v, v.vLat}, turn / dt);
         }
@@ -344,6 +345,11 @@ struct World::Impl final : EntitySink {
         return r.kind == BodyKind::Guardrail ? "guardrail" : entities[r.entity].id;
     }
 
+    bool drivenBody(const BodyRef& r) const {
+        const int slot = slotOfEntity[r.entity];
+        return slot >= 0 && traffic.alive(slot) && traffic.vehicle(slot).mode == VehicleMode::Bodied;
+    }
+
     void crash(std::uint32_t entity, double t) {
         const int slot = slotOfEntity[entity];
         if (slot < 0 || !traffic.alive(slot)) return;
@@ -385,6 +391,11 @@ struct World::Impl final : EntitySink {
         const std::uint32_t ka = a.kind == BodyKind::Guardrail ? ~0u : a.entity;
         const std::uint32_t kb = b.kind == BodyKind::Guardrail ? ~0u : b.entity;
         if (a.kind == BodyKind::Unit && b.kind == BodyKind::Unit && c.relativeSpeed < kStrikeSpeed) return;
+        // Two cars under their drivers' control do not push each other (the physics lets them
+        // overlap): a touch at walking pace is the kinematic approximation's, a faster one a crash.
+        if (a.kind == BodyKind::TrafficVehicle && b.kind == BodyKind::TrafficVehicle && drivenBody(a) &&
+            drivenBody(b) && c.relativeSpeed < kScrapeSpeed)
+            return;
         if (contactPairs.insert({std::min(ka, kb), std::max(ka, kb)}).second) {
             measures.addCollision({t, idOf(a), idOf(b), c.relativeSpeed});
             events.push_back({t, EventKind::Collision, a.entity, b.kind == BodyKind::Guardrail ? a.entity : b.entity,
