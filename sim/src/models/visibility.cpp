@@ -102,6 +102,20 @@ double warningLightIntensity(UnitLights lights) {
     return 0.0;
 }
 
+double personRecognitionDistance(const Environment& env) {
+    const double contrast = contrastDetectionDistance(env.visibility);
+    switch (env.light) {
+        case Light::Day: return contrast;
+        // calibration §4 [C]: Balk, Tyrrell, Brooks & Carpenter (2008), low beams, black clothing.
+        case Light::Night: return std::min(contrast, 30.6);
+        // Assumption: street lighting and dusk let a driver see a person about as far as the
+        // biomotion-marked pedestrian of Balk et al. (2008), 113.5 m.
+        case Light::NightLit:
+        case Light::Dusk: return std::min(contrast, 113.5);
+    }
+    return contrast;
+}
+
 double unlitRecognitionCap(Light light) {
     switch (light) {
         case Light::Day: return kInf;  // daylight: only visibility limits recognition

@@ -15,6 +15,7 @@ namespace sim::detail {
 /// [sFrom, sTo] x [dMin, dMax] (m). Rotated units use their bounding box, which errs wide.
 struct Obstacle {
     double sFrom = 0.0, sTo = 0.0, dMin = 0.0, dMax = 0.0;
+    double seenWithin = 1e18;  ///< m; drivers farther away than this do not see it (a person at night)
 };
 
 /// What an obstacle does to a vehicle of a given width in a given lane.

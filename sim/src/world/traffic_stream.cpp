@@ -338,7 +338,7 @@ double TrafficStream::obstacleAcceleration(const Vehicle& v, int lane, double v0
     auto consider = [&](const Obstacle& o) {
         if (o.sTo < v.rear()) return;
         const double distance = o.sFrom - v.front();
-        if (distance > range) return;
+        if (distance > std::min(range, o.seenWithin)) return;
         const LaneEffect e = laneEffect(sc_.road, lane, v.width, o, swept);
         // A narrowed passage is blocked until the vehicle is far enough over to clear it.
         constexpr double kTolerance = 0.05;  // m

@@ -21,6 +21,7 @@
 #include "scene_layout.hpp"
 #include "sim/assert.hpp"
 #include "sim/models/injury.hpp"
+#include "sim/models/visibility.hpp"
 #include "traffic_stream.hpp"
 
 namespace sim {
@@ -80,12 +81,14 @@ struct World::Impl final : EntitySink {
     std::vector<BodyId> deviceBody;
     std::set<std::pair<std::uint32_t, std::uint32_t>> contactPairs;  // strikes and collisions seen
     std::vector<MovingUnit> movingUnits;
+    double personSeenWithin = 0.0;        // m at which drivers recognise a person on foot
 
     Impl(const Scenario& scenario, std::uint64_t runSeed)
         : sc((checkScenario(scenario), scenario)), seed(runSeed), layout(layoutScene(scenario)), physics(scenario.environment.friction),
           traffic(scenario, layout, runSeed, *this), people(scenario, layout, *this), measures(scenario, layout) {
         stepsTotal = std::llround(sc.run.duration / sc.run.dt);
         substeps = std::max(1, static_cast<int>(std::ceil(sc.run.dt * kMaxBodySpeed / kMaxSubstepTravel)));
+        personSeenWithin = models::personRecognitionDistance(sc.environment);
         setUpScene();
     }
 
@@ -333,7 +336,7 @@ struct World::Impl final : EntitySink {
             const Person& p = people[i];
             if (!p.onFoot()) continue;
             const double r = people.def(i).radius;
-            dyn.push_back({p.position.x - r, p.position.x + r, p.position.y - r, p.position.y + r});
+            dyn.push_back({p.position.x - r, p.position.x + r, p.position.y - r, p.position.y + r, personSeenWithin});
         }
     }
 

@@ -37,6 +37,13 @@ double warningLightIntensity(UnitLights lights);
 /// night 113.5 (Balk et al. 2008, calibration §4 [C]), night-lit 220 (assumption).
 double unlitRecognitionCap(Light light);
 
+/// Distance (m) at which a driver recognises a person on foot at the roadside, without the
+/// scene's warning lights (which do not improve pedestrian visibility: Flannagan & Devonshire
+/// 2007, calibration §5): by day the contrast distance of a dark-clad person (about 0.59 V); at
+/// night in low beams Balk et al. (2008), 30.6 m for dark clothing (a reflective vest did no
+/// better, 23.8 m), calibration §4; under street lighting and at dusk an assumption.
+double personRecognitionDistance(const Environment& env);
+
 /// Distance (m) at which approaching drivers detect a scene of parked units: the larger of the
 /// object's contrast distance (capped by unlitRecognitionCap) and its lights' distance, capped by
 /// the road's sight distance and by maxDistance:
