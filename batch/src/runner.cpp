@@ -25,11 +25,29 @@
 #include "batch/manifest.hpp"
 #include "batch/run_table.hpp"
 #include "batch/text.hpp"
+#include "sim/io/recording.hpp"
 #include "sim/world.hpp"
 
 namespace batch {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+/// Runs one task, writing its replay to DIR/replays/ when the sweep's `record` asks for it:
+/// every run, or only runs with a strike (re-run with the writer: a run is a pure function of
+/// scenario and seed, so the replay is of the very run in the table).
+sim::Outcome runWithReplay(const Sweep& sweep, std::size_t point, const RunKey& key, const fs::path& out) {
+    const sim::Scenario& scenario = sweep.points[point].scenario;
+    const fs::path replay = out / "replays" / (sweep.points[point].id + "-r" + std::to_string(key.replicate) + ".rsr");
+    if (sweep.record == RecordMode::All) return sim::io::runAndRecord(scenario, key.seed, replay);
+    const sim::Outcome outcome = sim::run(scenario, key.seed);
+    if (sweep.record == RecordMode::Strikes && outcome.struck) sim::io::runAndRecord(scenario, key.seed, replay);
+    return outcome;
+}
+
+}  // namespace
+
 using Clock = std::chrono::steady_clock;
 
 // ---------------------------------------------------------------------------------------------
@@ -200,6 +218,7 @@ RunReport runSweep(const Sweep& sweep, const RunOptions& options) {
     const fs::path& out = options.out;
     std::error_code ec;
     fs::create_directories(out / "points", ec);
+    if (sweep.record != RecordMode::None) fs::create_directories(out / "replays", ec);
     if (ec) throw SweepError("cannot create " + (out / "points").string() + ": " + ec.message());
     const fs::path manifestPath = out / "manifest.json", runsPath = out / "runs.csv", eventsPath = out / "events.csv";
     const bool existing = fs::exists(manifestPath) || fs::exists(runsPath);
@@ -273,7 +292,7 @@ RunReport runSweep(const Sweep& sweep, const RunOptions& options) {
                         const std::size_t point = layout.pointOf(task), replicate = layout.replicateOf(task);
                         const RunKey key{task, point, replicate, sweep.seedOf(replicate)};
                         const auto start = Clock::now();
-                        const sim::Outcome outcome = sim::run(sweep.points[point].scenario, key.seed);
+                        const sim::Outcome outcome = runWithReplay(sweep, point, key, out);
                         TaskResult r;
                         r.seconds = std::chrono::duration<double>(Clock::now() - start).count();
                         r.task = task;

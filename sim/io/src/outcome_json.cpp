@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -71,6 +72,22 @@ namespace {
 
 double orSentinel(const Json& j) { return j.is_null() ? 1e9 : j.get<double>(); }
 
+/// An integer field: converting a JSON float such as 1e300 to int would be undefined behaviour.
+template <typename I>
+I integer(const Json& j) {
+    if (!j.is_number_integer()) throw std::invalid_argument("expected an integer, found " + j.dump());
+    if (j.is_number_unsigned()) {
+        const auto u = j.get<std::uint64_t>();
+        if (u > static_cast<std::uint64_t>(std::numeric_limits<I>::max())) throw std::invalid_argument("integer out of range");
+        return static_cast<I>(u);
+    }
+    const auto v = j.get<std::int64_t>();
+    if (v < static_cast<std::int64_t>(std::numeric_limits<I>::min()) ||
+        (v > 0 && static_cast<std::uint64_t>(v) > static_cast<std::uint64_t>(std::numeric_limits<I>::max())))
+        throw std::invalid_argument("integer out of range");
+    return static_cast<I>(v);
+}
+
 std::uint64_t fromHex(const std::string& s) { return std::stoull(s, nullptr, 16); }
 
 template <typename E>
@@ -83,11 +100,11 @@ E enumNamed(const std::string& text, std::initializer_list<E> values) {
 Outcome parse(const Json& j) {
     Outcome o;
     o.scenario = j.at("scenario").get<std::string>();
-    o.seed = j.at("seed").get<std::uint64_t>();
+    o.seed = integer<std::uint64_t>(j.at("seed"));
     o.status = enumNamed(j.at("status").get<std::string>(), {RunStatus::Completed, RunStatus::Diverged});
     o.simulated = j.at("simulated_s").get<double>();
-    o.vehiclesPassed = j.at("vehicles_passed").get<int>();
-    o.vehicleUpdates = j.at("vehicle_updates").get<std::uint64_t>();
+    o.vehiclesPassed = integer<int>(j.at("vehicles_passed"));
+    o.vehicleUpdates = integer<std::uint64_t>(j.at("vehicle_updates"));
     o.struck = j.at("struck").get<bool>();
     for (const Json& s : j.at("strikes"))
         o.strikes.push_back({s.at("t").get<double>(), s.at("person").get<std::string>(), s.at("by").get<std::string>(),
@@ -99,15 +116,15 @@ Outcome parse(const Json& j) {
                                 c.at("closing_speed_mps").get<double>()});
     for (const Json& p : j.at("people"))
         o.people.push_back({p.at("id").get<std::string>(), p.at("exposure_s").get<double>(),
-                            orSentinel(p.at("min_clearance_m")), p.at("close_passes_lt_1m").get<int>(),
-                            p.at("close_passes_lt_2m").get<int>(), orSentinel(p.at("min_ttc_s"))});
-    o.shoulderIntrusions = j.at("shoulder_intrusions").get<int>();
+                            orSentinel(p.at("min_clearance_m")), integer<int>(p.at("close_passes_lt_1m")),
+                            integer<int>(p.at("close_passes_lt_2m")), orSentinel(p.at("min_ttc_s"))});
+    o.shoulderIntrusions = integer<int>(j.at("shoulder_intrusions"));
     o.moveOverRate = j.at("move_over_rate").get<double>();
     o.slowDownRate = j.at("slow_down_rate").get<double>();
-    o.observedVehicles = j.at("observed_vehicles").get<int>();
+    o.observedVehicles = integer<int>(j.at("observed_vehicles"));
     o.mandatedSpeedRate = j.at("mandated_speed_rate").get<double>();
     o.adjacentLaneMeanSpeed = j.at("adjacent_lane_mean_speed_mps").get<double>();
-    o.edgeLineCrossings = j.at("edge_line_crossings").get<int>();
+    o.edgeLineCrossings = integer<int>(j.at("edge_line_crossings"));
     o.vehicleHours = j.at("vehicle_hours").get<double>();
     o.logWeight = j.at("log_weight").get<double>();
     o.stateHash = fromHex(j.at("state_hash").get<std::string>());
