@@ -91,10 +91,12 @@ void TrafficStream::prepopulate() {
                                                sc_.traffic.headwaySigma, rng);
             if (s < -road.upstreamLength + 10.0) break;
             const Pending p{nextNumber_++, -1};
-            // Not inside the scene's closures: nobody starts parked in a closed lane.
+            // The road starts as if drivers had already merged: nobody starts in a closed lane
+            // within the distance it takes to stop before the closure.
+            const double stopping = vMean * sc_.drivers.idm.T + vMean * vMean / (2.0 * sc_.drivers.idm.b);
             bool closed = false;
             for (const Obstacle& o : laneObstacles_[static_cast<std::size_t>(l)])
-                closed = closed || (laneEffect(road, l, 2.6, o).blocked && s > o.sFrom - 30.0 && s < o.sTo + 10.0);
+                closed = closed || (laneEffect(road, l, 2.6, o).blocked && s > o.sFrom - stopping && s < o.sTo + 10.0);
             if (closed) continue;
             const int leader = lanes_[static_cast<std::size_t>(l)].empty() ? -1 : lanes_[static_cast<std::size_t>(l)].back();
             Vehicle v = newVehicle(p, l, s, 0.0);
