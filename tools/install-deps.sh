@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Roadside builds, tests and benchmarks with.
 # Idempotent: packages already present are skipped, so a second run is a no-op.
-# Usage: tools/install-deps.sh [--with-peer]   (--with-peer also installs SUMO for the benchmark)
+# Usage: tools/install-deps.sh [--with-peer] [--with-video]
+#   --with-peer   also SUMO, the throughput peer of `make bench`
+#   --with-video  also ffmpeg, for roadside-viz --video
 set -euo pipefail
 
 packages=(
@@ -10,8 +12,15 @@ packages=(
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libzstd-dev
   clang libclang-rt-14-dev          # libFuzzer and the sanitizer runtimes
   xvfb xauth                        # headless display for the visualizer tests
+  fonts-dejavu-core                 # the visualizer's text
 )
-[[ "${1:-}" == "--with-peer" ]] && packages+=(sumo bc)
+for option in "$@"; do
+  case "$option" in
+    --with-peer) packages+=(sumo bc) ;;
+    --with-video) packages+=(ffmpeg) ;;
+    *) echo "install-deps: unknown option $option" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do
