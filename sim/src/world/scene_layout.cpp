@@ -46,6 +46,32 @@ Obstacle boundingObstacle(const OrientedBox& b) {
     return o;
 }
 
+std::vector<Obstacle> slicedObstacles(const OrientedBox& b, double step) {
+    const Obstacle whole = boundingObstacle(b);
+    Vec2 c[4];
+    boxCorners(b, c);
+    const int slices = std::max(1, static_cast<int>(std::ceil((whole.sTo - whole.sFrom) / step)));
+    const double width = (whole.sTo - whole.sFrom) / slices;
+    std::vector<Obstacle> out;
+    for (int k = 0; k < slices; ++k) {
+        const double x0 = whole.sFrom + k * width, x1 = x0 + width;
+        double lo = 1e18, hi = -1e18;
+        auto take = [&](double y) {
+            lo = std::min(lo, y);
+            hi = std::max(hi, y);
+        };
+        // The outline within [x0, x1]: corners inside the slice and edges cut at its ends.
+        for (int i = 0; i < 4; ++i) {
+            const Vec2 a = c[i], e = c[(i + 1) % 4];
+            if (a.x >= x0 && a.x <= x1) take(a.y);
+            for (const double x : {x0, x1})
+                if ((a.x - x) * (e.x - x) < 0.0) take(a.y + (e.y - a.y) * (x - a.x) / (e.x - a.x));
+        }
+        if (lo <= hi) out.push_back({x0, x1, lo, hi});
+    }
+    return out;
+}
+
 namespace {
 
 OrientedBox unitBox(const UnitDef& u) {
@@ -138,7 +164,7 @@ SceneLayout layoutScene(const Scenario& sc) {
     lay.present = !sc.units.empty();
     for (const UnitDef& u : sc.units) {
         lay.unitBoxes.push_back(unitBox(u));
-        lay.obstacles.push_back(boundingObstacle(lay.unitBoxes.back()));
+        for (const Obstacle& o : slicedObstacles(lay.unitBoxes.back())) lay.obstacles.push_back(o);
         lay.lights = brightest(lay.lights, u.lights);
     }
     if (!lay.present) {

@@ -41,6 +41,10 @@ LaneEffect laneEffect(const Road& r, int lane, double w, const Obstacle& o, doub
 /// The axis-aligned band covered by an oriented box.
 Obstacle boundingObstacle(const OrientedBox& b);
 
+/// An oriented box cut along the road into slices of at most `step` metres, each the band the
+/// box covers within that slice: an angled unit closes the width it really covers.
+std::vector<Obstacle> slicedObstacles(const OrientedBox& b, double step = 1.0);
+
 struct SceneLayout {
     bool present = false;            ///< there are parked units
     double anchorS = 0.0;            ///< m; "passing the scene" = crossing this (the violator's centre)
