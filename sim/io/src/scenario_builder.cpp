@@ -242,6 +242,7 @@ private:
         traffic.read("speed_sd", t.speedSd);
         traffic.read("speed_truncation", t.speedTruncation);
         traffic.read("prepopulate", t.prepopulate);
+        traffic.read("demand_duration", t.demandDuration);
         readMix(traffic);
         readClasses(traffic);
     }

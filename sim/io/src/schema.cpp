@@ -227,6 +227,8 @@ void trafficKeys(RuleList& k) {
     k.quantity("traffic.speed_sd", D::Speed, closed(0, 15), lit(Traffic{}.speedSd, "mph"), "Standard deviation of desired speeds.");
     k.number("traffic.speed_truncation", closed(0.5, 5), lit(Traffic{}.speedTruncation), "Desired speeds beyond mean ± this many SDs are redrawn.");
     k.of(ValueType::Boolean, "traffic.prepopulate", lit(Traffic{}.prepopulate), "The road is already populated at t = 0.");
+    k.quantity("traffic.demand_duration", D::Time, above(0), "", "No vehicle arrives after this time; the road then drains.")
+        .defaultNote = "arrivals until the run ends";
     k.named("traffic.mix", choicesOf<VehicleKind>(), "Class mix: a relative share per vehicle kind.").defaultNote =
         "the default US freeway mix (see Presets)";
     k.number("traffic.mix.*", atLeast(0), "", "Relative share of this vehicle kind.").rangeNote = "at least one > 0";

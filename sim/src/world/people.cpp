@@ -45,7 +45,20 @@ bool insideBox(Vec2 p, const OrientedBox& box, double grow) {
 
 }  // namespace
 
-std::vector<Vec2> planWalk(Vec2 from, Vec2 to, const std::vector<OrientedBox>& boxes, double clearance) {
+namespace {
+/// A leg's walking cost: its length, with the part inside an open lane weighted.
+double legCost(Vec2 a, Vec2 b, double trafficEdge) {
+    const double len = length(b - a);
+    const bool aIn = a.y > trafficEdge, bIn = b.y > trafficEdge;
+    if (!aIn && !bIn) return len;
+    double inLane = len;
+    if (aIn != bIn) inLane *= (std::max(a.y, b.y) - trafficEdge) / std::abs(b.y - a.y);
+    return len + (kTrafficWalkCost - 1.0) * inLane;
+}
+}  // namespace
+
+std::vector<Vec2> planWalk(Vec2 from, Vec2 to, const std::vector<OrientedBox>& boxes, double clearance,
+                           double trafficEdge) {
     // Nodes: start, goal, and each box's corners pushed a little beyond the clearance so that
     // walking along an edge does not count as crossing it.
     std::vector<Vec2> nodes{from, to};
@@ -76,7 +89,7 @@ std::vector<Vec2> planWalk(Vec2 from, Vec2 to, const std::vector<OrientedBox>& b
         done[u] = true;
         for (std::size_t v = 0; v < n; ++v) {
             if (done[v] || v == u) continue;
-            const double w = length(nodes[v] - nodes[u]);
+            const double w = legCost(nodes[u], nodes[v], trafficEdge);
             if (dist[u] + w < dist[v] && visible(nodes[u], nodes[v])) {
                 dist[v] = dist[u] + w;
                 prev[v] = static_cast<int>(u);
@@ -118,7 +131,8 @@ void People::beginStep(Person& p, const PersonDef& def, double /*t*/) {
     if (p.phase == PersonPhase::Inside)  // step out at the door of the unit they sat in
         p.position = target(def, p.step - 1);
     p.phase = PersonPhase::Walking;
-    p.path = planWalk(p.position, target(def, p.step), layout_.unitBoxes, def.radius + kWalkClearance);
+    p.path = planWalk(p.position, target(def, p.step), layout_.unitBoxes, def.radius + kWalkClearance,
+                      laneRight(sc_.road, layout_.adjacentLane));
 }
 
 void People::arrive(Person& p, const PersonDef& def, double t) {
@@ -132,6 +146,11 @@ void People::arrive(Person& p, const PersonDef& def, double t) {
     }
 }
 
+double People::waited(Person& p, double t) {
+    if (p.waitingSince < 0.0) p.waitingSince = t;
+    return t - p.waitingSince;
+}
+
 void People::update(double t, double dt, const MayWalk& mayWalk) {
     for (std::size_t i = 0; i < people_.size(); ++i) {
         Person& p = people_[i];
@@ -141,7 +160,8 @@ void People::update(double t, double dt, const MayWalk& mayWalk) {
             p.step + 1 < def.script.size()) {
             // Getting out of a car is stepping into whatever passes its door: look first.
             const Vec2 seat = layout_.unitBoxes[static_cast<std::size_t>(def.script[p.step].unit)].pose.position;
-            if (p.phase == PersonPhase::Inside && !mayWalk(seat, {p.position}, def.walkSpeed)) continue;
+            if (p.phase == PersonPhase::Inside && !mayWalk(seat, {p.position}, def.walkSpeed, waited(p, t))) continue;
+            p.waitingSince = -1.0;
             beginStep(p, def, t);
         }
         if (p.phase != PersonPhase::Walking) {
@@ -149,10 +169,11 @@ void People::update(double t, double dt, const MayWalk& mayWalk) {
             continue;
         }
         // Officers are taught to watch traffic: wait at the edge for a gap before stepping in.
-        if (!mayWalk(p.position, p.path, def.walkSpeed)) {
+        if (!mayWalk(p.position, p.path, def.walkSpeed, waited(p, t))) {
             p.velocity = {};
             continue;
         }
+        p.waitingSince = -1.0;
         // Head for the next waypoint at walking speed, without overshooting it this step.
         const Vec2 to = p.path.front() - p.position;
         const double dist = length(to);

@@ -25,13 +25,21 @@ struct Person {
     Vec2 position;                   ///< m
     Vec2 velocity;                   ///< m/s, commanded while on foot
     double facing = 0.0;             ///< rad
+    double waitingSince = -1.0;      ///< s, since when they have waited for a gap; < 0 = not waiting
     BodyId body = kNoBody;
     bool onFoot() const { return phase != PersonPhase::Inside; }
 };
 
 /// Shortest walking path from `from` to `to` that keeps `clearance` metres from every box
-/// (a visibility graph over the inflated boxes' corners). Returns the waypoints after `from`.
-std::vector<Vec2> planWalk(Vec2 from, Vec2 to, const std::vector<OrientedBox>& boxes, double clearance);
+/// (a visibility graph over the inflated boxes' corners), where a metre walked beyond
+/// `trafficEdge` (inside an open lane) counts as kTrafficWalkCost metres: people keep out of
+/// traffic where they can. Returns the waypoints after `from`.
+std::vector<Vec2> planWalk(Vec2 from, Vec2 to, const std::vector<OrientedBox>& boxes, double clearance,
+                           double trafficEdge = 1e18);
+
+/// How much a metre walked in an open lane weighs against one on the shoulder [assumption:
+/// officers are trained to stay out of the lane: walk the passenger side, step out at the door].
+inline constexpr double kTrafficWalkCost = 5.0;
 
 class People {
 public:
@@ -39,7 +47,7 @@ public:
 
     /// Whether a person at `from` may set off along `path` now: false while it would take them
     /// into traffic that is too close (the World answers; people know nothing of traffic).
-    using MayWalk = std::function<bool(Vec2 from, const std::vector<Vec2>& path, double walkSpeed)>;
+    using MayWalk = std::function<bool(Vec2 from, const std::vector<Vec2>& path, double walkSpeed, double waited)>;
 
     /// Advances every script to time t + dt and sets each walker's velocity for the step.
     void update(double t, double dt, const MayWalk& mayWalk);
@@ -53,6 +61,8 @@ public:
 
 private:
     void beginStep(Person& p, const PersonDef& def, double t);
+    /// How long p has been waiting for a gap at time t (starts the clock on first call).
+    static double waited(Person& p, double t);
     void arrive(Person& p, const PersonDef& def, double t);
     Vec2 target(const PersonDef& def, std::size_t step) const;
 

@@ -31,7 +31,7 @@ using namespace detail;
 namespace {
 constexpr double kMaxBodySpeed = 60.0;      // m/s, beyond any vehicle on a highway
 constexpr double kMaxSubstepTravel = 1.0;   // m per Box2D sub-step (b2_maxTranslation is 2 m)
-constexpr double kStrikeSpeed = 0.5;        // m/s; slower contacts with a person are not strikes [assumption]
+constexpr double kStrikeSpeed = 1.0;        // m/s; slower contacts with a person are bumps, not strikes [assumption]
 constexpr double kUnitMovedDistance = 0.3;  // m a unit must move before traffic treats it as moved
 constexpr double kScrapeSpeed = 5.0;        // m/s; slower touches between driven cars are scrapes [assumption]
 }  // namespace
@@ -161,8 +161,8 @@ struct World::Impl final : EntitySink {
         syncVehicleBodies();
         syncPersonBodies();
         traffic.decide(t, dt);
-        people.update(t, dt, [this](Vec2 from, const std::vector<Vec2>& path, double speed) {
-            return mayWalk(from, path, speed);
+        people.update(t, dt, [this](Vec2 from, const std::vector<Vec2>& path, double speed, double waited) {
+            return mayWalk(from, path, speed, waited);
         });
         driveBodies(dt);
         if (physics.bodyCount() > 0) physics.step(dt, substeps);
@@ -183,26 +183,35 @@ struct World::Impl final : EntitySink {
     /// A pedestrian's gap acceptance: setting off along a path that enters an open lane from
     /// outside it waits until no vehicle in those lanes would reach the in-lane stretch within the
     /// critical gap, the time to walk the stretch plus 3 s of start-up and clearance (HCM 2010
-    /// pedestrian critical headway, t_c = L / S_p + t_s with t_s = 3 s [M]). Someone already in a
+    /// pedestrian critical headway, t_c = L / S_p + t_s with t_s = 3 s [M]). The longer they wait,
+    /// the shorter the gap they accept (Tiwari et al. 2007: pedestrians' gap acceptance falls
+    /// with waiting time): t_s shrinks to 1 s over two minutes [assumption]. Someone already in a
     /// lane keeps going: stopping there is worse.
-    bool mayWalk(Vec2 from, const std::vector<Vec2>& path, double speed) const {
+    bool mayWalk(Vec2 from, const std::vector<Vec2>& path, double speed, double waited) const {
         const double openEdge = laneRight(sc.road, layout.adjacentLane);
         if (from.y > openEdge) return true;
+        // The stretch of the path inside the open lanes, legs clipped at the lane's edge.
         double inLane = 0.0, sMin = kInfinity, sMax = -kInfinity, dMax = -kInfinity;
         Vec2 a = from;
         for (const Vec2& b : path) {
-            if (b.y > openEdge || (a.y > openEdge && inLane > 0.0)) {
-                inLane += length(b - a);
-                sMin = std::min({sMin, a.x, b.x});
-                sMax = std::max({sMax, a.x, b.x});
-                dMax = std::max(dMax, b.y);
-            } else if (inLane > 0.0) {
-                break;  // back out of traffic
+            const bool aIn = a.y > openEdge, bIn = b.y > openEdge;
+            if (!aIn && !bIn) {
+                if (inLane > 0.0) break;  // back out of traffic
+                a = b;
+                continue;
             }
+            const Vec2 edge = a + ((openEdge - a.y) / (b.y - a.y)) * (b - a);  // where the leg crosses the edge
+            const Vec2 p = aIn ? a : edge, q = bIn ? b : edge;
+            inLane += length(q - p);
+            sMin = std::min({sMin, p.x, q.x});
+            sMax = std::max({sMax, p.x, q.x});
+            dMax = std::max({dMax, p.y, q.y});
             a = b;
         }
         if (inLane == 0.0) return true;
-        const double criticalGap = inLane / speed + 3.0;
+        constexpr double kPatience = 120.0;  // s
+        const double startUp = 3.0 - 2.0 * std::min(waited / kPatience, 1.0);
+        const double criticalGap = inLane / speed + startUp;
         for (int l = layout.adjacentLane; l <= laneAt(sc.road, dMax); ++l)
             for (const int slot : traffic.lane(l)) {
                 const Vehicle& v = traffic.vehicle(slot);
@@ -389,8 +398,12 @@ struct World::Impl final : EntitySink {
     }
 
     void collide(BodyRef a, BodyRef b, const Contact& c, double t) {
-        // The moving party first: a traffic vehicle before a unit before the guardrail.
-        if (static_cast<int>(b.kind) < static_cast<int>(a.kind)) std::swap(a, b);
+        // Who hit whom: the faster body at the contact point first (the guardrail never).
+        Vec2 va = c.velocityA, vb = c.velocityB;
+        if (a.kind == BodyKind::Guardrail || (b.kind != BodyKind::Guardrail && length(vb) > length(va))) {
+            std::swap(a, b);
+            std::swap(va, vb);
+        }
         const std::uint32_t ka = a.kind == BodyKind::Guardrail ? ~0u : a.entity;
         const std::uint32_t kb = b.kind == BodyKind::Guardrail ? ~0u : b.entity;
         if (a.kind == BodyKind::Unit && b.kind == BodyKind::Unit && c.relativeSpeed < kStrikeSpeed) return;
