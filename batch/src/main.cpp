@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "report_command.hpp"
 
 int main(int argc, char** argv) {
     CLI::App app{"roadside-batch: simulate roadside stops and estimate how likely an officer on foot is struck"};
@@ -18,6 +19,7 @@ int main(int argc, char** argv) {
     const std::vector<std::string> commandLine(argv, argv + argc);
     batch::addSweepCommand(app, exitCode, commandLine);
     batch::addMergeCommand(app, exitCode, commandLine);
+    batch::addReportCommand(app, exitCode);  // docs/results.md (tools/results.sh)
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -10,62 +10,6 @@
 using namespace sim;
 using namespace sim::models;
 
-TEST_CASE("AASHTO stopping sight distance (Green Book Table 3-1, US) within 0.5 %", "[models][validation]") {
-    // calibration §11.1: "SSD calculated" column, PRT 2.5 s, 3.4 m/s^2, level grade.
-    struct Row {
-        double mph;
-        double feet;
-    };
-    for (const Row r : {Row{30, 196.7}, Row{50, 423.8}, Row{60, 566.0}, Row{70, 727.6}, Row{80, 908.3}}) {
-        INFO(r.mph << " mph");
-        CHECK(aashtoStoppingSightDistance(r.mph * units::kMph) / units::kFoot == Approx(r.feet).epsilon(0.005));
-    }
-}
-
-TEST_CASE("AASHTO stopping sight distance (Green Book Table 3-1, metric) within 0.5 % of its exact-coefficient form",
-          "[models][validation]") {
-    // calibration §11.1, metric rows. The metric table is computed with the rounded coefficients
-    // SSD = 0.278 V t + 0.039 V^2 / a (V in km/h); the exact ones are 1/3.6 = 0.27778 and
-    // 1/(2 x 3.6^2) = 0.038580. The 0.039 inflates the braking part by 1.09 %, so with exactly
-    // 3.4 m/s^2 we land 0.6-0.75 % below the table's totals: a gap of the table's arithmetic, not
-    // of the model. We therefore check (1) the brake-reaction and braking columns after undoing the
-    // coefficient rounding, within 0.5 %, and (2) that the raw totals are below the table by no more
-    // than the rounding explains (< 0.8 %).
-    struct Row {
-        double kmh;
-        double reaction;  // m, brake-reaction distance column
-        double braking;   // m, braking distance column
-        double ssd;       // m, SSD calculated column
-    };
-    for (const Row r : {Row{50, 34.8, 28.7, 63.5}, Row{80, 55.6, 73.4, 129.0}, Row{100, 69.5, 114.7, 184.2},
-                        Row{120, 83.4, 165.2, 248.6}}) {
-        INFO(r.kmh << " km/h");
-        const double v = r.kmh * units::kKmh;
-        const double ssd = aashtoStoppingSightDistance(v);
-        const double reaction = v * 2.5;
-        const double braking = ssd - reaction;
-        CHECK(reaction == Approx(r.reaction * (1.0 / 3.6) / 0.278).epsilon(0.005));
-        CHECK(braking == Approx(r.braking * (1.0 / (2.0 * 3.6 * 3.6)) / 0.039).epsilon(0.005));
-        CHECK(ssd < r.ssd);
-        CHECK(ssd == Approx(r.ssd).epsilon(0.008));
-    }
-}
-
-TEST_CASE("Friction-limited stopping, PRT 1.5 s (calibration §11.2) to the table's 0.1 m", "[models][validation]") {
-    // The reference rounds to 0.1 m, so the formula must land within half a unit: 0.05 m.
-    const double v70 = 70.0 * units::kMph;
-    struct Row {
-        double mu;
-        double metres;
-    };
-    for (const Row r : {Row{0.8, 109.3}, Row{0.7, 118.2}, Row{0.5, 146.8}, Row{0.4, 171.7}, Row{0.2, 296.5},
-                        Row{0.1, 546.0}}) {
-        INFO("70 mph, mu " << r.mu);
-        CHECK(frictionStoppingDistance(v70, 1.5, r.mu) == Approx(r.metres).margin(0.05));
-    }
-    CHECK(frictionStoppingDistance(55.0 * units::kMph, 1.5, 0.7) == Approx(80.9).margin(0.05));
-}
-
 TEST_CASE("stoppingDistance is reaction distance plus v^2/(2a)", "[models]") {
     CHECK(stoppingDistance(20.0, 1.0, 5.0) == Approx(20.0 + 400.0 / 10.0));
     CHECK(stoppingDistance(20.0, 0.0, 5.0) == Approx(40.0));

@@ -3,9 +3,15 @@
 //
 // Published figures about passing traffic that the traffic model must reproduce
 // (../shared/reference/calibration.md §5, §6, §9, §11). Each test names its source and states its
-// tolerance; the sample sizes are chosen so that sampling error is well inside it.
+// tolerance; the sample sizes are chosen so that sampling error is well inside it. Where the model
+// cannot reproduce a figure the test is tagged [!mayfail] and says why, with the model's numbers;
+// the tolerance stays the published one.
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <filesystem>
+#include <vector>
+
+#include "sim/io/scenario_loader.hpp"
 
 #include "world/driver_traits.hpp"
 #include "sim/models/idm.hpp"
@@ -159,4 +165,62 @@ TEST_CASE("Agarwal et al. 2005: operating speeds fall 4-7 % in heavy rain and 10
     CHECK(rainDrop <= 0.08);
     CHECK(fogDrop >= 0.09);
     CHECK(fogDrop <= 0.13);
+}
+
+TEST_CASE("HCM 2010 Exhibit 10-15: light rain (up to 0.10 in/h) costs about 2 % of freeway capacity",
+          "[validation][!mayfail]") {
+    // HCM 2010 Ex. 10-15 (calibration §9 [C]): rain <= 0.10 in/h: -2.01 % (range 1.17-3.43 %);
+    // 0.10-0.25 in/h: -7.24 % (5.67-10.10 %). Tolerance: the published ranges.
+    // DOCUMENTED GAP: the model's capacity does respond to rain (drivers keep 18 % longer headways,
+    // checked against the > 0.25 in/h figures above), but not to its intensity: there is no
+    // rain-rate key, and every rain, light or heavy, gets the > 0.25 in/h reduction (-14 %). Light
+    // rain is written here as weather = rain with the visibility of 2.5 mm/h (0.1 in/h):
+    // sigma = 0.25 R^0.63 /km gives 8.8 km (calibration §4 [M]); the visibility does not change the
+    // headways above 1/4 mile.
+    Environment light;
+    light.weather = Weather::Rain;
+    light.visibility = 8800.0;
+    Environment moderate = light;
+    moderate.visibility = 5000.0;  // about 5 mm/h (0.2 in/h)
+    INFO("light rain capacity loss " << capacityLoss(light) << ", moderate " << capacityLoss(moderate));
+    CHECK(capacityLoss(light) >= 0.0117);
+    CHECK(capacityLoss(light) <= 0.0343);
+    CHECK(capacityLoss(moderate) >= 0.0567);
+    CHECK(capacityLoss(moderate) <= 0.1010);
+}
+
+TEST_CASE("AAA 2025 on the library's three-lane interstate stop: 60-68 % move over or slow, moving over dominant",
+          "[validation][slow][!mayfail]") {
+    // The AAA Foundation / Westat 2025 figure again (64 % moved over or slowed, police 66 %, lane
+    // changes far more common than slowing; calibration §5 [C]), now on the scenario library's
+    // busiest multi-lane stop, scenarios/stops/interstate-70.toml: 3 lanes at 70 mph, 1100 / 1300 /
+    // 1200 veh/h, the rural truck share (20 % tractor-trailers), a lit patrol car on the shoulder by
+    // day, the officer in the car. Three 30-minute runs, about 1700 observed vehicles. Tolerance:
+    // the published 0.60-0.68 band.
+    // DOCUMENTED GAP: at this volume and truck share the model's drivers slow more than they move
+    // over (seeds 1-3: about 0.31 moved over and 0.41 slowed, 0.72 in all): drivers who mean to
+    // move over and find no gap in lane 2 slow instead 5 s before the scene, and the merging of
+    // those who did move over slows lane 2. The calibration of move_over and slow_down was done at
+    // 1000 veh/h per lane with the default mix (the test "AAA 2025: 60-68 % ..." above), where the
+    // published figure is met. AAA does not report volumes; its camera sites include busy ones.
+    std::vector<sim::io::Override> overrides = {{"people.officer.script", "[{ at = \"inside\" }]", {}},
+                                                {"run.duration", "\"30 min\"", {}}};
+    const auto loaded = sim::io::loadScenarioFile(
+        std::filesystem::path(ROADSIDE_SOURCE_DIR) / "scenarios/stops/interstate-70.toml", overrides);
+    for (const auto& d : loaded.errors) UNSCOPED_INFO(d.message());
+    REQUIRE(loaded.ok());
+    double vehicles = 0.0, movedOver = 0.0, slowed = 0.0;
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+        const Outcome out = run(*loaded.scenario, seed);
+        vehicles += out.observedVehicles;
+        movedOver += out.moveOverRate * out.observedVehicles;
+        slowed += out.slowDownRate * out.observedVehicles;
+    }
+    REQUIRE(vehicles > 1000);
+    movedOver /= vehicles;
+    slowed /= vehicles;
+    INFO("moved over " << movedOver << ", slowed " << slowed << ", of " << vehicles << " vehicles");
+    CHECK(movedOver + slowed >= 0.60);
+    CHECK(movedOver + slowed <= 0.68);
+    CHECK(movedOver > slowed);
 }
