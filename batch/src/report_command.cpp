@@ -283,9 +283,9 @@ std::string sweepSection(const Folder& f, const ReportOptions& options) {
             if (!rr.at("lo").is_number()) {
                 cells.push_back("n/a: no strikes");
             } else if (!rr.at("estimate").is_number()) {
-                // Strikes at the point and none at the baseline: the estimate is infinite (JSON
-                // null); the interval is the Haldane-corrected one.
-                cells.push_back("∞ [" + sig3(number(rr, "lo")) + ", " + sig3(number(rr, "hi")) + "]" + (corrected ? " ᴴ" : ""));
+                // Strikes at the point and none at the baseline: the estimate and the upper bound
+                // are infinite (JSON null); the lower bound is the Haldane-corrected one.
+                cells.push_back("∞ [" + sig3(number(rr, "lo")) + ", ∞]" + (corrected ? " ᴴ" : ""));
             } else {
                 cells.push_back(interval(number(rr, "estimate"), number(rr, "lo"), number(rr, "hi")) + (corrected ? " ᴴ" : ""));
             }

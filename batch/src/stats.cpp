@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace batch {
 
@@ -38,6 +39,10 @@ RiskRatio pairedRiskRatio(const PairedCounts& counts, double z) {
     const double se = std::sqrt((b + c) / ((a + b) * (a + c)));
     out.lo = std::exp(logRr - z * se);
     out.hi = std::exp(logRr + z * se);
+    // The corrected interval bounds the side the data speak to; on the other side it must still
+    // contain the estimate (0 or infinity), or a reader sees "0.00 [0.01, 8.2]".
+    if (counts.both + counts.pointOnly == 0) out.lo = 0.0;
+    if (counts.both + counts.baselineOnly == 0) out.hi = std::numeric_limits<double>::infinity();
     return out;
 }
 

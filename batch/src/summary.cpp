@@ -201,8 +201,8 @@ std::string summaryJson(const Layout& layout, const Summary& summary) {
                                     "[0, 1000 x 3/n] when no run has a strike"},
           {"close_passes_per_exposure_h", "vehicles passing a person on foot with under 1 m (2 m) of clearance, per hour of exposure"},
           {"relative_risk", "P(strike | point) / P(strike | baseline) over runs paired by replicate (common random numbers); paired "
-                            "Wald interval on log RR, var = (b + c) / ((a + b)(a + c)) (Agresti 2013, sec. 11.1); 0.5 added to "
-                            "b and c when one proportion is zero"}}},
+                            "Wald interval on log RR, var = (b + c) / ((a + b)(a + c)) (Agresti 2013, sec. 11.1); when one proportion is zero, "
+                            "0.5 added to b and c for the informed bound, the other is 0 or infinity (null)"}}},
         {"points", points},
     };
     return out.dump(2) + "\n";

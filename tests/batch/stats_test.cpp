@@ -54,13 +54,20 @@ TEST_CASE("paired relative risk: the delta-method interval on log RR, by hand", 
     CHECK(looser.hi / looser.lo > rr.hi / rr.lo);
 }
 
-TEST_CASE("paired relative risk with no strikes at one point stays finite, none at either is undefined", "[batch]") {
+TEST_CASE("paired relative risk with no strikes at one point: a one-sided interval that contains the estimate", "[batch]") {
+    // No strike at the point, 4 at the baseline: RR = 0; the upper bound is the Haldane-corrected
+    // one, exp(log(0.5 / 4.5) + z sqrt(5 / (0.5 * 4.5))).
     const batch::RiskRatio zeroPoint = batch::pairedRiskRatio({0, 0, 4, 96});
     REQUIRE(zeroPoint.defined);
     CHECK(zeroPoint.estimate == 0.0);
     CHECK(zeroPoint.corrected);
-    CHECK(zeroPoint.lo > 0.0);
-    CHECK(std::isfinite(zeroPoint.hi));
+    CHECK(zeroPoint.lo == 0.0);
+    CHECK(zeroPoint.hi == Approx(0.5 / 4.5 * std::exp(batch::kZ95 * std::sqrt(5.0 / (0.5 * 4.5)))));
+    // The mirror image: strikes at the point only. RR = infinity, lower bound = 1 / the bound above.
+    const batch::RiskRatio zeroBaseline = batch::pairedRiskRatio({0, 4, 0, 96});
+    CHECK(std::isinf(zeroBaseline.estimate));
+    CHECK(std::isinf(zeroBaseline.hi));
+    CHECK(zeroBaseline.lo == Approx(1.0 / zeroPoint.hi));
     CHECK_FALSE(batch::pairedRiskRatio({0, 0, 0, 100}).defined);
 }
 

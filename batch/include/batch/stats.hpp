@@ -41,8 +41,9 @@ struct PairedCounts {
 /// Wald interval on log RR: Var(log RR) = (b + c) / ((a + b)(a + c)), a = both, b = pointOnly,
 /// c = baselineOnly (delta method for correlated proportions; Agresti, Categorical Data Analysis,
 /// 3rd ed. 2013, §11.1; Nam & Blackwelder 2002, Stat. Med. 21:689). When one of the two
-/// proportions is zero, 0.5 is added to both discordant counts (Haldane–Anscombe) so that the
-/// interval stays finite. `defined` is false when neither point nor baseline has a strike.
+/// proportions is zero, 0.5 is added to both discordant counts (Haldane–Anscombe) for the bound
+/// the data inform, and the other bound is the estimate itself: [0, hi] when the point has no
+/// strike, [lo, ∞) when the baseline has none. `defined` is false when neither has a strike.
 struct RiskRatio {
     bool defined = false;
     double estimate = 0.0;
