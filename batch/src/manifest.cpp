@@ -131,7 +131,9 @@ Layout layoutFromJson(const nlohmann::json& s) {
 
 nlohmann::json readManifest(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error("no manifest " + file.string());
+    if (!in)
+        throw std::runtime_error(file.parent_path().string() + ": not a sweep's results folder (expected " + file.filename().string() +
+                                 ", found none)");
     try {
         return nlohmann::json::parse(in);
     } catch (const nlohmann::json::exception& e) {

@@ -356,7 +356,7 @@ const char* kMethods =
     "intervals are wide: read the close passes and clearances alongside.\n"
     "- **Relative risk**: P(strike) at the point over P(strike) at its baseline, over runs paired by replicate, with "
     "the paired interval on log RR (Agresti 2013, §11.1); ᴴ marks the 0.5 correction applied when one of the two has "
-    "no strike (the estimate is then 0 or ∞; the interval is the corrected one); \"n/a\" when neither has one.\n"
+    "no strike (the estimate is then 0 or ∞, and the interval one-sided: the corrected bound on the side the data inform, 0 or ∞ on the other); \"n/a\" when neither has one.\n"
     "- **Close passes < 1 m per h on foot**: vehicles that passed a person on foot with under 1 m of clearance, per "
     "hour that people spent on foot within 4 m of an open lane. It separates tactics long before strikes do.\n"
     "- **Close-pass rate ratio**: that rate at the point over the rate at its baseline, with a 95 % percentile "

@@ -6,6 +6,7 @@
 #   bad-sweep    located errors and exit code 2, nothing run
 #   kill-resume  a real kill -9 in the middle of a sweep; --resume gives the uninterrupted files
 #   sigint       Ctrl-C finishes the runs in flight, writes everything, exits 130 saying how to resume
+#   report       the Markdown tables count the strikes runs.csv holds; a folder without a sweep is refused
 # Usage: cli_test.sh CHECK path/to/roadside-batch SOURCE_DIR
 set -u
 check=$1 cli=$2 src=$3
@@ -119,6 +120,27 @@ sigint)
     tail -c 1 "$work/stopped/runs.csv" | od -c | grep -q '\\n' || fail "runs.csv ends in a partial row after SIGINT"
     "$cli" sweep "$work/sweeps/s.toml" --out "$work/stopped" --resume --quiet > /dev/null || fail "--resume failed"
     same_outputs "$work/whole" "$work/stopped"
+    ;;
+report)
+    "$cli" sweep "$work/sweeps/s.toml" --out "$work/out" --threads 2 --quiet > /dev/null || fail "the sweep failed"
+    "$cli" report "$work/out" --out "$work/page.md" --title "Offsets" || fail "report exit code $?"
+    grep -q '^# Offsets$' "$work/page.md" || fail "no title"
+    # Each point's row: its offset, its runs and its strikes, as runs.csv has them (struck is column 7).
+    for offset in 0 1 2; do
+        expected=$(awk -F, -v o="$offset" 'NR > 1 && $5 == o { n++; s += $7 } END { print n " " s }' "$work/out/runs.csv")
+        row=$(grep "^| $offset ft |" "$work/page.md") || fail "no row for $offset ft"
+        got=$(echo "$row" | awk -F'|' '{ gsub(/ /, "", $3); gsub(/ /, "", $4); print $3 " " $4 }')
+        echo "$offset ft: runs and strikes $got (runs.csv: $expected)"
+        [ "$got" = "$expected" ] || fail "row for $offset ft says $got, runs.csv $expected"
+    done
+    [ "$(awk -F, 'NR > 1 { s += $7 } END { print s + 0 }' "$work/out/runs.csv")" -gt 0 ] || fail "no strikes: nothing was compared"
+    mkdir -p "$work/empty"
+    "$cli" report "$work/empty" --out "$work/bad.md" 2> "$work/stderr"
+    code=$?
+    cat "$work/stderr"
+    [ $code -eq 2 ] || fail "report of a folder without a sweep: exit code $code, not 2"
+    grep -q "empty" "$work/stderr" || fail "the error does not name the folder"
+    [ ! -e "$work/bad.md" ] || fail "a page was written for a folder without a sweep"
     ;;
 *) fail "unknown check $check" ;;
 esac
