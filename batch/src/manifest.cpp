@@ -9,16 +9,8 @@
 #include <stdexcept>
 
 #include "batch/text.hpp"
+#include "sim/version.hpp"
 
-#ifndef ROADSIDE_VERSION
-#define ROADSIDE_VERSION "unknown"
-#endif
-#ifndef ROADSIDE_GIT
-#define ROADSIDE_GIT "unknown"
-#endif
-#ifndef ROADSIDE_BUILD_TYPE
-#define ROADSIDE_BUILD_TYPE "unknown"
-#endif
 
 namespace batch {
 
@@ -30,7 +22,7 @@ BuildInfo buildInfo() {
 #else
     const std::string compiler = "unknown";
 #endif
-    return {ROADSIDE_VERSION, ROADSIDE_GIT, compiler, ROADSIDE_BUILD_TYPE};
+    return {std::string(sim::kVersion), std::string(sim::kGitDescribe), compiler, std::string(sim::kBuildType)};
 }
 
 nlohmann::json sweepJson(const Sweep& sweep) {

@@ -17,7 +17,7 @@ namespace batch {
 
 struct BuildInfo {
     std::string version;    ///< project version, "0.1.0"
-    std::string git;        ///< `git describe --always --dirty` when the build was configured
+    std::string git;        ///< `git describe --always --dirty` when the build was made
     std::string compiler;
     std::string buildType;  ///< CMake build type
 };
