@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "sim/world.hpp"
@@ -67,4 +68,46 @@ TEST_CASE("a person bound for a door in the live lane walks to the lane's edge, 
         for (const Vec2& p : r.standing) CHECK(p.y == Approx(0.0).margin(0.35));  // the edge line is at d = 0
     }
     CHECK(waits > 0);  // at 1200 veh/h some seeds find no gap at once: the waiting was tested
+}
+
+TEST_CASE("getting out of a patrol car that stands half in the live lane waits for the car coming", "[world][people]") {
+    // A one-lane road (a ramp), so that the car below cannot change lanes: the patrol car offset
+    // 1.9 m left of the violator has its centre in the lane, which stays open, 2.5 m wide beside
+    // it. The officer sits in it for 60 s; a car at 65 mph, its driver not moving over, is 2 s
+    // from the driver door then. Stepping out would be stepping in front of it: the officer waits
+    // until it has passed or is at least the shortest accepted gap (1 s) away.
+    constexpr double kSeated = 60.0;
+    constexpr double kSpeed = 65.0 * units::kMph;
+    test::StopOptions o;
+    o.patrolOffset = 1.9;
+    o.duration = 200.0;
+    Scenario sc = test::stopScenario(o);
+    sc.road.lanes = 1;
+    sc.traffic.flowPerLane = {0.0};
+    sc.people[0].script = {{Place::Inside, 1, kSeated}, {Place::DriverWindow, 0, kInfinity}};
+    const double doorX = sc.units[1].position.x;
+    ScriptedVehicle car = test::driftingCar(kSpeed, 0.0, 1e9);  // no drift: it holds its lane
+    car.id = "oncoming";
+    car.entryTime = kSeated - 1.0;
+    car.entryS = doorX - 2.5 * kSpeed;
+    sc.scriptedVehicles.push_back(car);
+
+    World w(sc, 1);
+    double out = -1.0, carAway = kInfinity;  // when the officer got out; the car's time to the door then
+    while (!w.done() && out < 0.0) {
+        w.step();
+        const Frame f = w.snapshot();
+        for (const EntityState& st : f.entities)
+            if (w.entities()[st.entity].id == "officer-1" && (st.flags & kOnFoot) != 0) out = w.time();
+        if (out < 0.0) continue;
+        for (const EntityState& st : f.entities) {
+            const EntityInfo& e = w.entities()[st.entity];
+            const double front = st.pose.position.x + 0.5 * e.length;
+            if (e.id == "oncoming" && front < doorX) carAway = (doorX - front) / std::max(st.speed, 1e-9);
+        }
+    }
+    INFO("out at " << out << " s, the car " << carAway << " s from the door");
+    REQUIRE(out > 0.0);
+    CHECK(out > kSeated + 0.5);  // the car was coming when the officer meant to get out
+    CHECK(carAway >= 1.0);
 }

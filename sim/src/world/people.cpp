@@ -11,6 +11,7 @@ namespace sim::detail {
 namespace {
 
 constexpr double kWalkClearance = 0.15;  // m kept between a walker's body and a car [assumption]
+constexpr double kAtTheEdge = 0.3;       // m: this close to where a walk enters the open lanes, look first
 
 /// True if the open segment a-b passes through the inside of box b grown by `grow`.
 bool segmentCrossesBox(Vec2 a, Vec2 b, const OrientedBox& box, double grow) {
@@ -54,6 +55,19 @@ double legCost(Vec2 a, Vec2 b, double trafficEdge) {
     double inLane = len;
     if (aIn != bIn) inLane *= (std::max(a.y, b.y) - trafficEdge) / std::abs(b.y - a.y);
     return len + (kTrafficWalkCost - 1.0) * inLane;
+}
+
+/// How far along a walk from `from` it first enters the open lanes (y > trafficEdge): 0 when it
+/// starts in them, infinity when it never enters them.
+double distanceToLane(Vec2 from, const std::vector<Vec2>& path, double trafficEdge) {
+    if (from.y > trafficEdge) return 0.0;
+    double walked = 0.0;
+    for (const Vec2& to : path) {
+        if (to.y > trafficEdge) return walked + length(to - from) * (trafficEdge - from.y) / (to.y - from.y);
+        walked += length(to - from);
+        from = to;
+    }
+    return kInfinity;
 }
 }  // namespace
 
@@ -156,11 +170,14 @@ void People::update(double t, double dt, const MayWalk& mayWalk) {
         Person& p = people_[i];
         const PersonDef& def = sc_.people[i];
         if (p.phase == PersonPhase::Down) continue;
+        const double trafficEdge = laneRight(sc_.road, layout_.adjacentLane);
         if ((p.phase == PersonPhase::Dwelling || p.phase == PersonPhase::Inside) && t >= p.dwellUntil &&
             p.step + 1 < def.script.size()) {
-            // Getting out of a car is stepping into whatever passes its door: look first.
+            // Getting out of a car is stepping into whatever passes its door: look first, from the
+            // lane's edge when the car itself stands partly in the lane (an offset patrol car).
             const Vec2 seat = layout_.unitBoxes[static_cast<std::size_t>(def.script[p.step].unit)].pose.position;
-            if (p.phase == PersonPhase::Inside && !mayWalk(seat, {p.position}, def.walkSpeed, waited(p, t))) continue;
+            const Vec2 lookFrom{seat.x, std::min(seat.y, trafficEdge)};
+            if (p.phase == PersonPhase::Inside && !mayWalk(lookFrom, {p.position}, def.walkSpeed, waited(p, t))) continue;
             p.waitingSince = -1.0;
             beginStep(p, def, t);
         }
@@ -168,8 +185,11 @@ void People::update(double t, double dt, const MayWalk& mayWalk) {
             p.velocity = {};
             continue;
         }
-        // Officers are taught to watch traffic: wait at the edge for a gap before stepping in.
-        if (!mayWalk(p.position, p.path, def.walkSpeed, waited(p, t))) {
+        // Officers are taught to watch traffic: walk up to the lane's edge, then wait there for a
+        // gap before stepping in. (Judging the gap from metres short of the lane made people creep
+        // a step whenever a gap opened, and never grow impatient: each step reset the wait.)
+        const bool atTheEdge = distanceToLane(p.position, p.path, trafficEdge) <= kAtTheEdge;
+        if (atTheEdge && !mayWalk(p.position, p.path, def.walkSpeed, waited(p, t))) {
             p.velocity = {};
             continue;
         }

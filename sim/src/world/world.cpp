@@ -186,30 +186,23 @@ struct World::Impl final : EntitySink {
     /// pedestrian critical headway, t_c = L / S_p + t_s with t_s = 3 s [M]). The longer they wait,
     /// the shorter the gap they accept (Tiwari et al. 2007: pedestrians' gap acceptance falls
     /// with waiting time): t_s shrinks to 1 s over two minutes [assumption]. Someone already in a
-    /// lane keeps going: stopping there is worse. Someone still short of the lane walks up to its
-    /// edge and waits there, as pedestrians wait at a kerb: judging the gap from metres away
-    /// made them creep forward a step at a time whenever one opened, and never grow impatient.
+    /// lane keeps going: stopping there is worse. (People walk up to the lane's edge before they
+    /// ask: People::update.)
     bool mayWalk(Vec2 from, const std::vector<Vec2>& path, double speed, double waited) const {
-        constexpr double kAtTheEdge = 0.3;  // m: closer than this to where the path enters, wait
         const double openEdge = laneRight(sc.road, layout.adjacentLane);
         if (from.y > openEdge) return true;
         // The stretch of the path inside the open lanes, legs clipped at the lane's edge.
-        double toEdge = 0.0, inLane = 0.0, sMin = kInfinity, sMax = -kInfinity, dMax = -kInfinity;
+        double inLane = 0.0, sMin = kInfinity, sMax = -kInfinity, dMax = -kInfinity;
         Vec2 a = from;
         for (const Vec2& b : path) {
             const bool aIn = a.y > openEdge, bIn = b.y > openEdge;
             if (!aIn && !bIn) {
                 if (inLane > 0.0) break;  // back out of traffic
-                toEdge += length(b - a);
                 a = b;
                 continue;
             }
             const Vec2 edge = a + ((openEdge - a.y) / (b.y - a.y)) * (b - a);  // where the leg crosses the edge
             const Vec2 p = aIn ? a : edge, q = bIn ? b : edge;
-            if (inLane == 0.0) {
-                toEdge += length(p - a);
-                if (toEdge > kAtTheEdge) return true;
-            }
             inLane += length(q - p);
             sMin = std::min({sMin, p.x, q.x});
             sMax = std::max({sMax, p.x, q.x});
