@@ -39,6 +39,10 @@ std::string fixed(double v, int decimals) {
     return buffer;
 }
 
+/// A ratio to two decimals; an exact 0 (a one-sided interval's bound) as "0", like the strike
+/// probabilities beside it.
+std::string ratio(double v) { return v == 0.0 ? "0" : fixed(v, 2); }
+
 }  // namespace
 
 Summary summarizeRuns(const Layout& layout, const std::filesystem::path& runsCsv) {
@@ -233,7 +237,7 @@ std::string summaryTable(const Layout& layout, const Summary& summary) {
             else if (*lp.baseline == p) row.push_back("1 (baseline)");
             else if (!s.relativeRisk.defined) row.push_back("n/a (no strikes)");
             else
-                row.push_back(fixed(s.relativeRisk.estimate, 2) + " [" + fixed(s.relativeRisk.lo, 2) + ", " + fixed(s.relativeRisk.hi, 2) + "]");
+                row.push_back(ratio(s.relativeRisk.estimate) + " [" + ratio(s.relativeRisk.lo) + ", " + ratio(s.relativeRisk.hi) + "]");
         }
         row.push_back(s.closePassesLt1mPerHour ? fixed(*s.closePassesLt1mPerHour, 1) : "-");
         row.push_back(sig3(s.deathsPer1000.estimate) + " [" + sig3(s.deathsPer1000.lo) + ", " + sig3(s.deathsPer1000.hi) + "]");
