@@ -13,13 +13,6 @@ namespace {
 
 sim::io::LoadResult loadFile(const std::filesystem::path& file) { return sim::io::loadScenarioFile(file); }
 
-sim::Scenario loadFileOk(const std::filesystem::path& file) {
-    sim::io::LoadResult result = loadFile(file);
-    INFO("diagnostics:\n" << test::messages(result));
-    REQUIRE(result.ok());
-    return std::move(*result.scenario);
-}
-
 }  // namespace
 
 TEST_CASE("includes merge in order, the including file wins, tables merge deeply, arrays are replaced", "[io]") {
@@ -54,7 +47,7 @@ flow = "1000 veh/h"
 kind = "patrol-suv"
 behind = "violator"
 )");
-    const sim::Scenario s = loadFileOk(main);
+    const sim::Scenario s = test::loadFileOk(main);
     CHECK(s.name == "stop");
     CHECK(s.road.lanes == 3);                                  // from the first include
     CHECK(s.road.speedLimit == Approx(55 * 0.44704));          // the second include wins over the first
@@ -73,7 +66,7 @@ TEST_CASE("includes nest, each path relative to the file that names it", "[io]")
     dir.write("lib/base/road.toml", "[road]\nlanes = 4\n");
     dir.write("lib/tactic.toml", "include = [\"base/road.toml\"]\n[road]\nshoulder_width = \"8 ft\"\n");
     const auto main = dir.write("case.toml", "include = [\"lib/tactic.toml\"]\ndescription = \"nested\"\n");
-    const sim::Scenario s = loadFileOk(main);
+    const sim::Scenario s = test::loadFileOk(main);
     CHECK(s.road.lanes == 4);
     CHECK(s.road.shoulderWidth == Approx(8 * kFoot));
 }
@@ -99,7 +92,7 @@ TEST_CASE("the same file included twice (not a cycle) is fine", "[io]") {
     dir.write("road.toml", "[road]\nlanes = 3\n");
     dir.write("left.toml", "include = [\"road.toml\"]\n");
     const auto main = dir.write("main.toml", "include = [\"left.toml\", \"road.toml\"]\n");
-    CHECK(loadFileOk(main).road.lanes == 3);
+    CHECK(test::loadFileOk(main).road.lanes == 3);
 }
 
 TEST_CASE("a missing include is an error at its string", "[io]") {

@@ -46,6 +46,14 @@ inline sim::Scenario loadOk(std::string_view text, std::span<const sim::io::Over
     return std::move(*result.scenario);
 }
 
+/// A scenario file that must load without errors.
+inline sim::Scenario loadFileOk(const std::filesystem::path& file, std::span<const sim::io::Override> overrides = {}) {
+    sim::io::LoadResult result = sim::io::loadScenarioFile(file, overrides);
+    INFO(file.string() << ":\n" << messages(result));
+    REQUIRE(result.ok());
+    return std::move(*result.scenario);
+}
+
 /// A fresh folder under the system temp folder, removed with everything in it at the end.
 class TempDir {
 public:
@@ -62,6 +70,7 @@ public:
     TempDir& operator=(const TempDir&) = delete;
 
     const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
 
     /// Writes `text` to `name` (folders created as needed) and returns the file's path.
     std::filesystem::path write(const std::string& name, std::string_view text) const {

@@ -70,13 +70,6 @@ std::string conditionsRow(const sim::ConditionsPreset& p) {
            number(sim::surfaceFriction(p.surface)) + " | " + cell(std::string(p.source)) + " |";
 }
 
-sim::Scenario loadFileOk(const std::filesystem::path& file) {
-    sim::io::LoadResult result = sim::io::loadScenarioFile(file);
-    INFO(file.string() << ":\n" << test::messages(result));
-    REQUIRE(result.ok());
-    return std::move(*result.scenario);
-}
-
 }  // namespace
 
 TEST_CASE("scenarios/README.md documents every key of the schema, with its current default and range", "[io]") {
@@ -141,14 +134,14 @@ TEST_CASE("scenarios/README.md names every preset, unit symbol and place", "[io]
 }
 
 TEST_CASE("the scenario files in the repository load without errors", "[io]") {
-    const sim::Scenario stop = loadFileOk(kScenarios / "default-stop.toml");
+    const sim::Scenario stop = test::loadFileOk(kScenarios / "default-stop.toml");
     CHECK(stop.name == "default-stop");
     CHECK(stop.units.size() == 2);
     CHECK(stop.people.size() == 2);
     int examples = 0;
     for (const auto& entry : std::filesystem::directory_iterator(kScenarios / "examples")) {
         if (entry.path().extension() != ".toml") continue;
-        const sim::Scenario s = loadFileOk(entry.path());
+        const sim::Scenario s = test::loadFileOk(entry.path());
         CHECK(s.name == entry.path().stem().string());
         CHECK(test::dump(test::loadOk(s.sourceText)) == test::dump(s));
         ++examples;
@@ -157,13 +150,13 @@ TEST_CASE("the scenario files in the repository load without errors", "[io]") {
 }
 
 TEST_CASE("the examples compose the default stop by includes", "[io]") {
-    const sim::Scenario stop = loadFileOk(kScenarios / "default-stop.toml");
-    const sim::Scenario rain = loadFileOk(kScenarios / "examples/night-rain-passenger.toml");
+    const sim::Scenario stop = test::loadFileOk(kScenarios / "default-stop.toml");
+    const sim::Scenario rain = test::loadFileOk(kScenarios / "examples/night-rain-passenger.toml");
     CHECK(rain.environment.light == sim::Light::Night);
     CHECK(rain.environment.surface == sim::Surface::Wet);
     CHECK(rain.people[0].approach == sim::ApproachSide::Passenger);
     CHECK(rain.units[1].position == stop.units[1].position);
-    const sim::Scenario block = loadFileOk(kScenarios / "examples/fire-block-taper.toml");
+    const sim::Scenario block = test::loadFileOk(kScenarios / "examples/fire-block-taper.toml");
     CHECK(block.road.lanes == 3);
     REQUIRE(block.units.size() == 3);
     CHECK(block.units[2].spec.kind == sim::VehicleKind::FireEngine);

@@ -207,21 +207,17 @@ TEST_CASE("runAndRecord returns exactly sim::run's outcome", "[recording]") {
 TEST_CASE("the scenario text in a recording reloads into a scenario that replays to the recorded outcome",
           "[recording]") {
     test::RecordingDir dir;
-    io::LoadResult loaded = io::loadScenarioText(kStrikeToml, "recording-strike.toml");
-    INFO(io::formatDiagnostics(loaded.errors));
-    REQUIRE(loaded.ok());
-    const Outcome outcome = io::runAndRecord(*loaded.scenario, test::strikingSeed(*loaded.scenario), dir / "toml.rsr");
+    const Scenario loaded = test::loadOk(kStrikeToml, {}, "recording-strike.toml");
+    const Outcome outcome = io::runAndRecord(loaded, test::strikingSeed(loaded), dir / "toml.rsr");
     INFO(io::outcomeToJson(outcome, 2));
     CHECK(outcome.struck);
 
     const auto rec = Recording::open(dir / "toml.rsr");
     REQUIRE(rec.has_value());
-    CHECK(rec->header().scenarioText == loaded.scenario->sourceText);
+    CHECK(rec->header().scenarioText == loaded.sourceText);
     CHECK_FALSE(rec->header().scenarioText.empty());
-    io::LoadResult again = io::loadScenarioText(rec->header().scenarioText, rec->header().scenarioName + ".toml");
-    INFO(io::formatDiagnostics(again.errors));
-    REQUIRE(again.ok());
-    const Outcome replayed = sim::run(*again.scenario, rec->header().seed);
+    const Scenario again = test::loadOk(rec->header().scenarioText, {}, rec->header().scenarioName + ".toml");
+    const Outcome replayed = sim::run(again, rec->header().seed);
     CHECK(io::outcomeToJson(replayed) == io::outcomeToJson(rec->outcome()));
     CHECK(replayed.stateHash == rec->outcome().stateHash);
 }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
 #pragma once
-#include <stdlib.h>
-
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "io/io_test_support.hpp"
 #include "sim/frame.hpp"
 #include "sim/io/recording.hpp"
 #include "sim/scenario.hpp"
@@ -21,24 +20,7 @@
 namespace test {
 
 /// A fresh folder under the system temp folder, removed with everything in it at the end.
-class RecordingDir {
-public:
-    RecordingDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "roadside-rec-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path_ = pattern;
-    }
-    ~RecordingDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    RecordingDir(const RecordingDir&) = delete;
-    RecordingDir& operator=(const RecordingDir&) = delete;
-    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    std::filesystem::path path_;
-};
+using RecordingDir = TempDir;
 
 inline std::string readBytes(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);

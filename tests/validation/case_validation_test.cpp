@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "sim/geometry.hpp"
+#include "io/io_test_support.hpp"
 #include "sim/io/scenario_loader.hpp"
 #include "sim/world.hpp"
 
@@ -25,10 +26,7 @@ using namespace sim;
 namespace {
 
 Scenario loadCase(const std::string& file) {
-    const auto r = io::loadScenarioFile(std::filesystem::path(ROADSIDE_SOURCE_DIR) / "scenarios/cases" / file);
-    for (const auto& d : r.errors) UNSCOPED_INFO(d.message());
-    REQUIRE(r.ok());
-    return *r.scenario;
+    return test::loadFileOk(std::filesystem::path(ROADSIDE_SOURCE_DIR) / "scenarios/cases" / file);
 }
 
 /// What a case test needs from a run: the outcome, and per step the poses of the entities it

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "io/io_test_support.hpp"
 #include "sim/io/scenario_loader.hpp"
 #include "sim/models/taper.hpp"
 #include "sim/units.hpp"
@@ -70,11 +71,9 @@ TEST_CASE("MUTCD taper device spacing is at most 1.0 x S ft (calibration §7)", 
 namespace {
 /// The cones of a library scenario, upstream first.
 std::vector<Vec2> libraryCones(const std::string& file) {
-    const auto r = io::loadScenarioFile(std::filesystem::path(ROADSIDE_SOURCE_DIR) / "scenarios" / file);
-    for (const auto& d : r.errors) UNSCOPED_INFO(d.message());
-    REQUIRE(r.ok());
+    const Scenario sc = test::loadFileOk(std::filesystem::path(ROADSIDE_SOURCE_DIR) / "scenarios" / file);
     std::vector<Vec2> cones;
-    for (const DeviceDef& dv : r.scenario->devices)
+    for (const DeviceDef& dv : sc.devices)
         if (dv.kind == DeviceKind::Cone) cones.push_back(dv.position);
     std::sort(cones.begin(), cones.end(), [](Vec2 a, Vec2 b) { return a.x < b.x; });
     return cones;

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "io/io_test_support.hpp"
 #include "sim/io/scenario_loader.hpp"
 
 #include "world/driver_traits.hpp"
@@ -205,13 +206,11 @@ TEST_CASE("AAA 2025 on the library's three-lane interstate stop: 60-68 % move ov
     // published figure is met. AAA does not report volumes; its camera sites include busy ones.
     std::vector<sim::io::Override> overrides = {{"people.officer.script", "[{ at = \"inside\" }]", {}},
                                                 {"run.duration", "\"30 min\"", {}}};
-    const auto loaded = sim::io::loadScenarioFile(
-        std::filesystem::path(ROADSIDE_SOURCE_DIR) / "scenarios/stops/interstate-70.toml", overrides);
-    for (const auto& d : loaded.errors) UNSCOPED_INFO(d.message());
-    REQUIRE(loaded.ok());
+    const Scenario interstate =
+        test::loadFileOk(std::filesystem::path(ROADSIDE_SOURCE_DIR) / "scenarios/stops/interstate-70.toml", overrides);
     double vehicles = 0.0, movedOver = 0.0, slowed = 0.0;
     for (std::uint64_t seed = 1; seed <= 3; ++seed) {
-        const Outcome out = run(*loaded.scenario, seed);
+        const Outcome out = run(interstate, seed);
         vehicles += out.observedVehicles;
         movedOver += out.moveOverRate * out.observedVehicles;
         slowed += out.slowDownRate * out.observedVehicles;
