@@ -30,7 +30,6 @@ struct DocNode {
 
     bool isTable() const { return kind == Kind::Table; }
     bool isArray() const { return kind == Kind::Array; }
-    bool isNumber() const { return kind == Kind::Integer || kind == Kind::Float; }
     const DocNode* find(std::string_view key) const;
     DocNode* find(std::string_view key);
     const DocMember* member(std::string_view key) const;

@@ -6,7 +6,10 @@
 #include <cstdio>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
+
+#include "sim/presets.hpp"
 
 namespace sim::io {
 
@@ -91,9 +94,8 @@ I integer(const Json& j) {
 std::uint64_t fromHex(const std::string& s) { return std::stoull(s, nullptr, 16); }
 
 template <typename E>
-E enumNamed(const std::string& text, std::initializer_list<E> values) {
-    for (E e : values)
-        if (name(e) == text) return e;
+E enumNamed(const std::string& text) {
+    if (const std::optional<E> e = parseName<E>(text)) return *e;
     throw std::invalid_argument("unknown value \"" + text + "\"");
 }
 
@@ -101,14 +103,14 @@ Outcome parse(const Json& j) {
     Outcome o;
     o.scenario = j.at("scenario").get<std::string>();
     o.seed = integer<std::uint64_t>(j.at("seed"));
-    o.status = enumNamed(j.at("status").get<std::string>(), {RunStatus::Completed, RunStatus::Diverged});
+    o.status = enumNamed<RunStatus>(j.at("status").get<std::string>());
     o.simulated = j.at("simulated_s").get<double>();
     o.vehiclesPassed = integer<int>(j.at("vehicles_passed"));
     o.vehicleUpdates = integer<std::uint64_t>(j.at("vehicle_updates"));
     o.struck = j.at("struck").get<bool>();
     for (const Json& s : j.at("strikes"))
         o.strikes.push_back({s.at("t").get<double>(), s.at("person").get<std::string>(), s.at("by").get<std::string>(),
-                             enumNamed(s.at("via").get<std::string>(), {StrikeVia::Direct, StrikeVia::PushedUnit}),
+                             enumNamed<StrikeVia>(s.at("via").get<std::string>()),
                              s.at("impact_speed_mps").get<double>(), s.at("p_severe").get<double>(),
                              s.at("p_fatal").get<double>()});
     for (const Json& c : j.at("collisions"))

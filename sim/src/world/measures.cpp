@@ -138,7 +138,7 @@ void Measures::observePeople(const TrafficStream& traffic, const People& people,
                     if (v.rear() > p.position.x + kNearRange) continue;
                     if (v.front() < p.position.x - horizon * kMaxApproachSpeed) break;
                     if (v.front() > p.position.x - kNearRange)
-                        clearanceTo(v.entity, {{{v.s, v.d}, v.heading}, 0.5 * v.length, 0.5 * v.width}, v.v);
+                        clearanceTo(v.entity, v.box(), v.v);
                     // Time to collision on the vehicle's current course (SSAM-style, calibration §10).
                     const double gap = p.position.x - radius - v.front();
                     const double closing = v.v - p.velocity.x;
@@ -153,7 +153,7 @@ void Measures::observePeople(const TrafficStream& traffic, const People& people,
                 if (!traffic.alive(slot) || traffic.vehicle(slot).mode != VehicleMode::Crashed) continue;
                 const Vehicle& v = traffic.vehicle(slot);
                 if (std::abs(v.s - p.position.x) < kNearRange)
-                    clearanceTo(v.entity, {{{v.s, v.d}, v.heading}, 0.5 * v.length, 0.5 * v.width}, v.v);
+                    clearanceTo(v.entity, v.box(), v.v);
             }
             for (const MovingUnit& u : units) clearanceTo(u.entity, u.box, length(u.velocity));
         }

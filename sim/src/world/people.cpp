@@ -140,7 +140,7 @@ Vec2 People::target(const PersonDef& def, std::size_t step) const {
     return placePosition(sc_, layout_, st);
 }
 
-void People::beginStep(Person& p, const PersonDef& def, double /*t*/) {
+void People::beginStep(Person& p, const PersonDef& def) {
     ++p.step;
     if (p.phase == PersonPhase::Inside)  // step out at the door of the unit they sat in
         p.position = target(def, p.step - 1);
@@ -179,7 +179,7 @@ void People::update(double t, double dt, const MayWalk& mayWalk) {
             const Vec2 lookFrom{seat.x, std::min(seat.y, trafficEdge)};
             if (p.phase == PersonPhase::Inside && !mayWalk(lookFrom, {p.position}, def.walkSpeed, waited(p, t))) continue;
             p.waitingSince = -1.0;
-            beginStep(p, def, t);
+            beginStep(p, def);
         }
         if (p.phase != PersonPhase::Walking) {
             p.velocity = {};

@@ -60,7 +60,7 @@ public:
     const PersonDef& def(std::size_t i) const { return sc_.people[i]; }
 
 private:
-    void beginStep(Person& p, const PersonDef& def, double t);
+    void beginStep(Person& p, const PersonDef& def);
     /// How long p has been waiting for a gap at time t (starts the clock on first call).
     static double waited(Person& p, double t);
     void arrive(Person& p, const PersonDef& def, double t);

@@ -197,9 +197,8 @@ Vehicle TrafficStream::newVehicle(const Pending& p, int lane, double s, double t
 
 int TrafficStream::addVehicle(Vehicle veh, const Pending& p, int lane) {
     const ScriptedVehicle* sv = p.scripted >= 0 ? &sc_.scriptedVehicles[static_cast<std::size_t>(p.scripted)] : nullptr;
-    std::string id = sv ? sv->id : "vehicle-" + std::to_string(p.number);
     EntityInfo info;
-    info.id = id;
+    info.id = sv ? sv->id : "vehicle-" + std::to_string(p.number);
     info.kind = EntityKind::TrafficVehicle;
     info.vehicleKind = veh.kind;
     info.length = veh.length;
@@ -213,12 +212,10 @@ int TrafficStream::addVehicle(Vehicle veh, const Pending& p, int lane) {
         freeSlots_.pop_back();
         slots_[static_cast<std::size_t>(slot)] = std::move(veh);
         alive_[static_cast<std::size_t>(slot)] = true;
-        ids_[static_cast<std::size_t>(slot)] = std::move(id);
     } else {
         slot = static_cast<int>(slots_.size());
         slots_.push_back(std::move(veh));
         alive_.push_back(true);
-        ids_.push_back(std::move(id));
     }
     insertInLane(slot, lane);
     ++onRoad_;
@@ -246,11 +243,6 @@ double TrafficStream::logWeight() const {
         if (alive(slot)) w += vehicle(slot).drawLogWeight + sampler_.arrivalLogWeight(vehicle(slot).episodes,
                                                                                         vehicle(slot).nominalHazard);
     return w;
-}
-
-const std::string& TrafficStream::vehicleId(const Vehicle& v) const {
-    const auto slot = static_cast<std::size_t>(&v - slots_.data());
-    return ids_[slot];
 }
 
 void TrafficStream::markCrashed(int slot, double t) {
@@ -348,8 +340,10 @@ double TrafficStream::obstacleAcceleration(const Vehicle& v, int lane, double v0
         // Something already alongside cannot be avoided by braking (and braking for it only
         // sets off rear-end collisions behind): only what starts ahead is a leader.
         if ((e.blocked || notClear) && distance >= 0.0) {
-            const double a = models::idmAcceleration(withDesiredSpeed(v.traits.idm, v0), v.v, std::max(distance, 0.01), v.v);
-            acc = std::min(acc, a);
+            // Asked for the lateral bounds (dLow), the caller does not use the acceleration.
+            if (!dLow)
+                acc = std::min(acc, models::idmAcceleration(withDesiredSpeed(v.traits.idm, v0), v.v,
+                                                            std::max(distance, 0.01), v.v));
             return;
         }
         if (e.blocked) return;

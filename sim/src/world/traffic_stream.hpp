@@ -61,8 +61,6 @@ public:
     int onRoad() const { return onRoad_; }
     /// Sum of the importance-sampling log weights of all drivers so far.
     double logWeight() const;
-    /// The id shown in outcomes ("vehicle-87", or a scripted vehicle's id).
-    const std::string& vehicleId(const Vehicle& v) const;
 
 private:
     struct Pending {
@@ -87,6 +85,8 @@ private:
     double mergeAcceleration(const Vehicle& v, const models::IdmDriver& idm) const;
     /// No obstacle closes `lane` beside the vehicle (it may move into it here).
     bool clearAlongside(const Vehicle& v, int lane) const;
+    /// Without dLow/dHigh: the IDM acceleration for what closes `lane` ahead. With them: narrows
+    /// [dLow, dHigh] to where the vehicle may be laterally (the acceleration is then not computed).
     double obstacleAcceleration(const Vehicle& v, int lane, double v0, double* dLow, double* dHigh) const;
     void laneChange(int slot, double t);
     double laneChangeBias(const Vehicle& v, int from, int to, double t) const;
@@ -113,7 +113,6 @@ private:
     std::vector<bool> alive_;
     std::vector<int> freeSlots_;
     std::vector<std::vector<int>> lanes_;
-    std::vector<std::string> ids_;           ///< by slot
     int onRoad_ = 0;
 
     std::vector<Rng> arrivalRng_;            ///< one per lane

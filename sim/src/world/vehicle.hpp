@@ -110,6 +110,8 @@ struct Vehicle {
     bool frozen(double t) const { return t < reactingUntil; }
     double front() const { return s + 0.5 * length; }
     double rear() const { return s - 0.5 * length; }
+    /// The outline on the road: centre (s, d), heading, half length and half width.
+    OrientedBox box() const { return {{{s, d}, heading}, 0.5 * length, 0.5 * width}; }
 };
 
 }  // namespace sim::detail

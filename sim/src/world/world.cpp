@@ -246,7 +246,7 @@ struct World::Impl final : EntitySink {
             Vehicle& v = traffic.vehicle(slot);
             slotOfEntity[v.entity] = slot;
             if (v.mode == VehicleMode::Kinematic && inZone(v)) {
-                const OrientedBox box{{{v.s, v.d}, v.heading}, 0.5 * v.length, 0.5 * v.width};
+                const OrientedBox box = v.box();
                 v.body = physics.addVehicle({BodyKind::TrafficVehicle, v.entity}, box, v.mass, {v.v, v.vLat}, 0.0,
                                             {v.wheelbase, 0.0, false, false});
                 v.mode = VehicleMode::Bodied;
@@ -339,7 +339,7 @@ struct World::Impl final : EntitySink {
             if (!traffic.alive(slot)) continue;
             const Vehicle& v = traffic.vehicle(slot);
             if (v.mode == VehicleMode::Crashed)
-                dyn.push_back(boundingObstacle({{{v.s, v.d}, v.heading}, 0.5 * v.length, 0.5 * v.width}));
+                dyn.push_back(boundingObstacle(v.box()));
         }
         // People on foot are obstacles too: drivers who see them keep clear, or brake for them.
         for (std::size_t i = 0; i < people.size(); ++i) {
