@@ -103,10 +103,6 @@ void addSweepCommand(CLI::App& app, int& exitCode, const std::vector<std::string
             return;
         }
         const Sweep& sweep = *load.sweep;
-        if (sweep.record != RecordMode::None)
-            std::cerr << "roadside-batch: record = \"" << name(sweep.record)
-                      << "\": replay files are not written yet (the recording format does not exist); the runs are still "
-                         "re-runnable from points/ and their seeds\n";
         RunOptions run;
         run.out = opt->out;
         run.threads = opt->threads;
