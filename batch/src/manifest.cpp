@@ -11,10 +11,9 @@
 #include "batch/text.hpp"
 #include "sim/version.hpp"
 
-
 namespace batch {
 
-BuildInfo buildInfo() {
+nlohmann::json toolJson() {
 #if defined(__clang__)
     const std::string compiler = std::string("clang ") + __clang_version__;
 #elif defined(__GNUC__)
@@ -22,7 +21,11 @@ BuildInfo buildInfo() {
 #else
     const std::string compiler = "unknown";
 #endif
-    return {std::string(sim::kVersion), std::string(sim::kGitDescribe), compiler, std::string(sim::kBuildType)};
+    return {{"name", "roadside-batch"},
+            {"version", sim::kVersion},
+            {"git", sim::kGitDescribe},
+            {"compiler", compiler},
+            {"build_type", sim::kBuildType}};
 }
 
 nlohmann::json sweepJson(const Sweep& sweep) {

@@ -120,10 +120,8 @@ RunReport mergeShards(const std::vector<fs::path>& dirs, const fs::path& out, co
     report.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     std::vector<std::string> merged;
     for (const ShardFolder& s : shards) merged.push_back(s.dir.string());
-    const BuildInfo build = buildInfo();
     const nlohmann::json manifest = {
-        {"tool", {{"name", "roadside-batch"}, {"version", build.version}, {"git", build.git}, {"compiler", build.compiler},
-                  {"build_type", build.buildType}}},
+        {"tool", toolJson()},
         {"command_line", commandLine},
         {"status", report.complete ? "complete" : "interrupted"},
         {"started", first.value("started", std::string())},

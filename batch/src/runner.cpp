@@ -157,10 +157,8 @@ void recoverEvents(const fs::path& path, const std::string& header, std::size_t 
 
 nlohmann::json manifestOf(const Sweep& sweep, const nlohmann::json& sweepMember, const RunOptions& options, const RunReport& report,
                           const std::string& started, const std::string& status, int threads) {
-    const BuildInfo build = buildInfo();
     return {
-        {"tool", {{"name", "roadside-batch"}, {"version", build.version}, {"git", build.git}, {"compiler", build.compiler},
-                  {"build_type", build.buildType}}},
+        {"tool", toolJson()},
         {"command_line", options.commandLine},
         {"status", status},
         {"started", started},

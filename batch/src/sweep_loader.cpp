@@ -56,16 +56,19 @@ std::string joinList(const std::vector<std::string>& items) {
     return out;
 }
 
+/// A TOML float literal: what formatDouble writes, with ".0" added where it would read as an integer.
+std::string tomlFloat(double value) {
+    std::string s = formatDouble(value);
+    if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+    return s;
+}
+
 /// The TOML literal of a value node, for an Override (strings quoted, floats kept floats).
 std::string literalOf(const toml::node& node) {
     switch (node.type()) {
     case toml::node_type::string: return tomlString(node.as_string()->get());
     case toml::node_type::integer: return std::to_string(node.as_integer()->get());
-    case toml::node_type::floating_point: {
-        std::string s = formatDouble(node.as_floating_point()->get());
-        if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
-        return s;
-    }
+    case toml::node_type::floating_point: return tomlFloat(node.as_floating_point()->get());
     case toml::node_type::boolean: return node.as_boolean()->get() ? "true" : "false";
     case toml::node_type::array: {
         std::string out = "[";
@@ -752,12 +755,8 @@ private:
         v.label = axis.unit.empty() || range.bare ? v.cell : v.cell + " " + axis.unit;
         std::string literal;
         if (range.integer) literal = std::to_string(static_cast<std::int64_t>(x));
-        else if (range.bare || axis.unit.empty()) {
-            literal = v.cell;
-            if (literal.find_first_of(".eEn") == std::string::npos) literal += ".0";
-        } else {
-            literal = tomlString(v.cell + " " + axis.unit);
-        }
+        else if (range.bare || axis.unit.empty()) literal = tomlFloat(x);
+        else literal = tomlString(v.cell + " " + axis.unit);
         v.overrides.push_back({axis.key, literal, range.where});
         return v;
     }

@@ -12,8 +12,6 @@
 
 namespace viz {
 
-bool needsLightMap(sim::Light light) { return light != sim::Light::Day; }
-
 sf::Color ambientLight(const sim::Environment& env) {
     // Chosen for the picture, not measured: dark enough that the lights carry the scene, light
     // enough that a projector in a lit classroom still shows the road.

@@ -186,7 +186,7 @@ void editBlocker(Writer& w, const sim::Scenario& base, const TacticEdit& was, co
     }
 }
 
-void editConditions(Writer& w, const sim::Scenario& base, const TacticEdit& was, const TacticEdit& now, UnitSystem units) {
+void editConditions(Writer& w, const TacticEdit& was, const TacticEdit& now, UnitSystem units) {
     if (was.light != now.light) w.set("environment.light", tomlString(sim::name(now.light)), displayName(now.light));
     if (was.weather != now.weather) w.set("environment.weather", tomlString(sim::name(now.weather)), "weather: " + displayName(now.weather));
     if (differs(was.visibility, now.visibility, 0.5))
@@ -196,7 +196,6 @@ void editConditions(Writer& w, const sim::Scenario& base, const TacticEdit& was,
         w.set("road.speed_limit", quantity("%.1f mph", now.speedLimit / sim::units::kMph), "speed limit " + formatSpeed(now.speedLimit, units));
     if (differs(was.flowPerLane, now.flowPerLane, 1.0 / 3600.0))
         w.set("traffic.flow", quantity("%.0f veh/h", now.flowPerLane * 3600.0), "flow " + formatFlow(now.flowPerLane) + " per lane");
-    (void)base;
 }
 
 }  // namespace
@@ -282,7 +281,7 @@ EditedScenario applyTactic(const sim::Scenario& base, const TacticEdit& edit, Un
         w.note(*edit.approach == sim::ApproachSide::Driver ? "driver-side approach" : "passenger-side approach");
     }
     editBlocker(w, base, was, edit);
-    editConditions(w, base, was, edit, units);
+    editConditions(w, was, edit, units);
     EditedScenario out = w.take();
     std::erase(out.changes, std::string());
     return out;

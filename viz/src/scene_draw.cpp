@@ -363,7 +363,6 @@ LampState lampState(double time, sim::Light light) {
     s.barPhase = std::fmod(time, 0.5) < 0.25;       // 2 Hz, alternating sides
     s.hazardsOn = std::fmod(time, 0.8) < 0.4;       // 75 per minute (SAE J590: 60-120)
     s.arrowStep = static_cast<int>(std::fmod(time, 1.2) / 0.3);  // three chevrons in sequence, then dark
-    s.headlights = light != sim::Light::Day;
     s.dark = light != sim::Light::Day;
     return s;
 }

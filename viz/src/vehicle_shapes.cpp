@@ -71,8 +71,8 @@ void shadow(const Ctx& c, double x0, double x1) {
 void headlights(const Ctx& c, double front, double inset) {
     const double y0 = c.hw - inset - 0.32;
     const double y1 = c.hw - inset;
-    const sf::Color lens = c.lamps.headlights ? palette::kHeadLamp : sf::Color(214, 218, 222);
-    ShapeBuilder lamp = c.lamps.headlights ? c.emissive() : c.body();
+    const sf::Color lens = c.lamps.dark ? palette::kHeadLamp : sf::Color(214, 218, 222);
+    ShapeBuilder lamp = c.lamps.dark ? c.emissive() : c.body();
     lamp.rect(c.at, front - 0.1, y0, front, y1, lens);
     lamp.rect(c.at, front - 0.1, -y1, front, -y0, lens);
     if (!c.lamps.dark) return;
@@ -88,7 +88,7 @@ void tailLights(const Ctx& c, double rear) {
     const double y0 = c.hw - 0.38;
     const double y1 = c.hw - 0.06;
     const bool brake = c.braking();
-    const bool on = brake || c.lamps.headlights;
+    const bool on = brake || c.lamps.dark;
     const sf::Color lens = brake ? palette::kBrakeLight : on ? sf::Color(190, 20, 24) : palette::kTailLight;
     ShapeBuilder lamp = on ? c.emissive() : c.body();
     lamp.rect(c.at, rear, y0, rear + 0.12, y1, lens);
@@ -292,7 +292,7 @@ void motorcycle(const Ctx& c) {
     b.ellipse(c.at, -0.15, 0.0, 0.2, 0.27, sf::Color(28, 28, 30), 14);            // rider's shoulders
     b.ellipse(c.at, 0.0, 0.0, 0.15, 0.14, sf::Color(220, 220, 220), 12);          // helmet
     if (!c.detailed) return;
-    c.emissive().ellipse(c.at, c.hl - 0.05, 0.0, 0.06, 0.08, c.lamps.headlights ? palette::kHeadLamp : sf::Color(200, 200, 200), 8);
+    c.emissive().ellipse(c.at, c.hl - 0.05, 0.0, 0.06, 0.08, c.lamps.dark ? palette::kHeadLamp : sf::Color(200, 200, 200), 8);
     const sf::Color tail = c.braking() ? palette::kBrakeLight : palette::kTailLight;
     (c.braking() ? c.emissive() : c.body()).rect(c.at, -c.hl, -0.08, -c.hl + 0.08, 0.08, tail);
     if (c.lamps.dark) {

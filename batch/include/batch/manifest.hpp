@@ -15,13 +15,9 @@
 /// and after a merge); the other members say how and when this folder was produced.
 namespace batch {
 
-struct BuildInfo {
-    std::string version;    ///< project version, "0.1.0"
-    std::string git;        ///< `git describe --always --dirty` when the build was made
-    std::string compiler;
-    std::string buildType;  ///< CMake build type
-};
-BuildInfo buildInfo();
+/// The "tool" member: name, version, the commit of the build (`git describe --always --dirty`),
+/// compiler and CMake build type.
+nlohmann::json toolJson();
 
 /// The "sweep" member: the sweep file's text, the resolved base scenario and overlays with their
 /// hashes, the axes, and every point (id, file, hash, axis values, baseline).

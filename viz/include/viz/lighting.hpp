@@ -15,9 +15,6 @@
 /// falloff of contrast with distance from the scene, from the scenario's visibility.
 namespace viz {
 
-/// True when the scene needs a light map (dusk and night).
-bool needsLightMap(sim::Light light);
-
 /// The light map's base colour: white by day, dim blue at night; overcast weather dims the day.
 sf::Color ambientLight(const sim::Environment& env);
 

@@ -30,8 +30,8 @@ struct LampState {
     bool barPhase = false;   ///< light bars: true = left/red side lit (alternating at 2 Hz)
     bool hazardsOn = false;  ///< hazard flashers (75 flashes per minute)
     int arrowStep = 0;       ///< arrow board sequence: 0 = dark, 1..3 chevrons lit
-    bool headlights = false; ///< dusk and night: headlights and tail lights on
-    bool dark = false;       ///< night: light pools and beams go into the light map
+    bool dark = false;       ///< dusk and night: headlights and tail lights on, light pools and
+                             ///< beams go into the light map
 };
 
 LampState lampState(double time, sim::Light light);
