@@ -248,8 +248,7 @@ std::optional<Failure> Recording::Impl::parseAll() {
     if (!raw) return fail(failure);
     const std::string_view json(reinterpret_cast<const char*>(raw->data()), raw->size());
     std::string jsonError;
-    std::optional<Outcome> decodedOutcome;
-    if (outcomeJsonIntegersValid(json)) decodedOutcome = outcomeFromJson(json, &jsonError);
+    const std::optional<Outcome> decodedOutcome = outcomeFromJson(json, &jsonError);
     if (!decodedOutcome) return fail("corrupt outcome" + (jsonError.empty() ? "" : " (" + jsonError + ")"));
     outcome = std::move(*decodedOutcome);
     return std::nullopt;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
 
 #include "sim/assert.hpp"
 
@@ -273,30 +272,6 @@ std::optional<Index> decodeIndex(std::span<const std::uint8_t> raw, std::uint64_
     if (!placed(index.entitiesOffset) || !placed(index.eventsOffset) || !placed(index.outcomeOffset))
         return std::nullopt;
     return index;
-}
-
-// ---------------------------------------------------------------------------------------------
-// OUTC
-// ---------------------------------------------------------------------------------------------
-
-bool outcomeJsonIntegersValid(std::string_view json) {
-    const auto j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded() || !j.is_object()) return false;
-    auto integers = [](const nlohmann::json& object, std::initializer_list<const char*> keys) {
-        for (const char* key : keys) {
-            const auto it = object.find(key);
-            if (it != object.end() && !it->is_number_integer()) return false;
-        }
-        return true;
-    };
-    if (!integers(j, {"seed", "vehicles_passed", "vehicle_updates", "shoulder_intrusions", "observed_vehicles",
-                      "edge_line_crossings"}))
-        return false;
-    const auto people = j.find("people");
-    if (people != j.end() && people->is_array())
-        for (const auto& p : *people)
-            if (p.is_object() && !integers(p, {"close_passes_lt_1m", "close_passes_lt_2m"})) return false;
-    return true;
 }
 
 }  // namespace sim::io::detail::rec

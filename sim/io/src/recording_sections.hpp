@@ -76,9 +76,4 @@ void appendTick(std::vector<TickRun>& runs, std::uint64_t& frames, std::uint64_t
 /// The tick of frame f (< the frames the runs cover).
 std::uint64_t tickOf(std::span<const TickRun> runs, std::uint64_t frame);
 
-/// OUTC is outcomeToJson text; this checks the fields that outcomeFromJson converts to integers
-/// hold integers, so that a corrupt (or hand-edited) outcome cannot reach a float-to-integer
-/// conversion out of range.
-bool outcomeJsonIntegersValid(std::string_view json);
-
 }  // namespace sim::io::detail::rec
