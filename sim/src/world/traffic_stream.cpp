@@ -140,7 +140,7 @@ void TrafficStream::arrive(double t) {
 
 bool TrafficStream::tryInsert(int lane, const Pending& p, double t) {
     const Road& road = sc_.road;
-    const ScriptedVehicle* sv = p.scripted >= 0 ? &sc_.scriptedVehicles[static_cast<std::size_t>(p.scripted)] : nullptr;
+    const ScriptedVehicle* sv = scriptedOf(p);
     // The vehicle's class (hence its length) comes from its own stream, so drawing it while it
     // waits at the entry changes nothing else.
     Vehicle v = newVehicle(p, lane, 0.0, t);
@@ -165,12 +165,19 @@ bool TrafficStream::tryInsert(int lane, const Pending& p, double t) {
     return true;
 }
 
+const ScriptedVehicle* TrafficStream::scriptedOf(const Pending& p) const {
+    return p.scripted >= 0 ? &sc_.scriptedVehicles[static_cast<std::size_t>(p.scripted)] : nullptr;
+}
+
+std::uint64_t TrafficStream::streamIndex(const Pending& p) {
+    return p.scripted >= 0 ? (1ull << 32) + static_cast<std::uint64_t>(p.scripted) : static_cast<std::uint64_t>(p.number);
+}
+
 Vehicle TrafficStream::newVehicle(const Pending& p, int lane, double s, double t) const {
-    const ScriptedVehicle* sv = p.scripted >= 0 ? &sc_.scriptedVehicles[static_cast<std::size_t>(p.scripted)] : nullptr;
+    const ScriptedVehicle* sv = scriptedOf(p);
     Vehicle veh;
     // Vehicle n's class and driver come from its own stream: the same in every tactic.
-    Rng traits(streamSeed(seed_, Stream::DriverTraits,
-                          sv ? (1ull << 32) + static_cast<std::uint64_t>(p.scripted) : static_cast<std::uint64_t>(p.number)));
+    Rng traits(streamSeed(seed_, Stream::DriverTraits, streamIndex(p)));
     const VehicleSpec& spec = sv ? sv->spec : drawVehicleClass(mix_, traits);
     veh.traits = sv ? scriptedDriverTraits(sc_, *sv, traits) : drawDriverTraits(sc_, spec, traits);
     veh.kind = spec.kind;
@@ -184,8 +191,7 @@ Vehicle TrafficStream::newVehicle(const Pending& p, int lane, double s, double t
     veh.s = s;
     veh.lane = lane;
     veh.d = laneCentre(sc_.road, lane);
-    const std::uint64_t attentionIndex =
-        2 * (sv ? (1ull << 32) + static_cast<std::uint64_t>(p.scripted) : static_cast<std::uint64_t>(p.number));
+    const std::uint64_t attentionIndex = 2 * streamIndex(p);
     veh.attentionRng = Rng(streamSeed(seed_, Stream::Attention, attentionIndex));
     veh.wanderRng = Rng(streamSeed(seed_, Stream::Attention, attentionIndex + 1));
     veh.hazardBudget = sampler_.drawHazardBudget(veh.attentionRng);
@@ -196,7 +202,7 @@ Vehicle TrafficStream::newVehicle(const Pending& p, int lane, double s, double t
 }
 
 int TrafficStream::addVehicle(Vehicle veh, const Pending& p, int lane) {
-    const ScriptedVehicle* sv = p.scripted >= 0 ? &sc_.scriptedVehicles[static_cast<std::size_t>(p.scripted)] : nullptr;
+    const ScriptedVehicle* sv = scriptedOf(p);
     EntityInfo info;
     info.id = sv ? sv->id : "vehicle-" + std::to_string(p.number);
     info.kind = EntityKind::TrafficVehicle;

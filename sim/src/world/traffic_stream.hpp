@@ -75,6 +75,11 @@ private:
     Vehicle newVehicle(const Pending& p, int lane, double s, double t) const;
     /// Puts a vehicle on the road: entity, slot, lane list.
     int addVehicle(Vehicle v, const Pending& p, int lane);
+    /// The scripted vehicle an arrival is, or nullptr for ordinary traffic.
+    const ScriptedVehicle* scriptedOf(const Pending& p) const;
+    /// The arrival's index in its random streams: its number, or (scripted) 2^32 + its index,
+    /// so that scripted and ordinary vehicles never share a stream.
+    static std::uint64_t streamIndex(const Pending& p);
     void prepopulate();
 
     // per-driver decisions
