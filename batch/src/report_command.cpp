@@ -65,23 +65,16 @@ json readJson(const std::filesystem::path& file) {
 }
 
 RunCells readRuns(const Layout& layout, const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + file.string());
-    std::string line;
-    if (!std::getline(in, line)) throw std::runtime_error(file.string() + " is empty");
-    const RunsReader reader(layout, line);
     const std::size_t points = layout.points.size(), replicates = layout.replicates;
     RunCells cells{std::vector<std::vector<double>>(points, std::vector<double>(replicates, 0.0)),
                    std::vector<std::vector<double>>(points, std::vector<double>(replicates, 0.0)),
                    std::vector<std::vector<bool>>(points, std::vector<bool>(replicates, false))};
-    while (std::getline(in, line)) {
-        if (line.empty()) continue;
-        const RunRecord r = reader.parse(line);
+    forEachRun(layout, file, [&](const RunRecord& r) {
         if (r.point >= points || r.replicate >= replicates) throw std::runtime_error(file.string() + ": a row outside the sweep");
         cells.lt1[r.point][r.replicate] = r.closePassesLt1m;
         cells.exposure[r.point][r.replicate] = r.exposure;
         cells.present[r.point][r.replicate] = true;
-    }
+    });
     return cells;
 }
 

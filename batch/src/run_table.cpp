@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <fstream>
 #include <stdexcept>
 
 #include "batch/text.hpp"
@@ -155,6 +156,17 @@ RunRecord RunsReader::parse(std::string_view line) const {
     r.moveOverRate = toDouble(f[moveOver_]);
     r.observedVehicles = toDouble(f[observed_]);
     return r;
+}
+
+void forEachRun(const Layout& layout, const std::filesystem::path& runsCsv,
+                const std::function<void(const RunRecord&)>& visit) {
+    std::ifstream in(runsCsv, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + runsCsv.string());
+    std::string line;
+    if (!std::getline(in, line)) throw std::runtime_error(runsCsv.string() + " is empty");
+    const RunsReader reader(layout, line);
+    while (std::getline(in, line))
+        if (!line.empty()) visit(reader.parse(line));
 }
 
 }  // namespace batch

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -46,11 +45,6 @@ std::string ratio(double v) { return v == 0.0 ? "0" : fixed(v, 2); }
 }  // namespace
 
 Summary summarizeRuns(const Layout& layout, const std::filesystem::path& runsCsv) {
-    std::ifstream in(runsCsv, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + runsCsv.string());
-    std::string line;
-    if (!std::getline(in, line)) throw std::runtime_error(runsCsv.string() + " is empty");
-    const RunsReader reader(layout, line);
     const std::size_t pointCount = layout.points.size();
     std::vector<Accumulator> acc(pointCount);
     Summary summary;
@@ -70,9 +64,7 @@ Summary summarizeRuns(const Layout& layout, const std::filesystem::path& runsCsv
         }
         std::fill(struck.begin(), struck.end(), static_cast<signed char>(-1));
     };
-    while (std::getline(in, line)) {
-        if (line.empty()) continue;
-        const RunRecord r = reader.parse(line);
+    forEachRun(layout, runsCsv, [&](const RunRecord& r) {
         if (replicate && *replicate != r.replicate) pairUp();
         replicate = r.replicate;
         struck[r.point] = r.struck ? 1 : 0;
@@ -90,7 +82,7 @@ Summary summarizeRuns(const Layout& layout, const std::filesystem::path& runsCsv
         }
         a.moveOver += r.moveOverRate * r.observedVehicles;
         a.observed += r.observedVehicles;
-    }
+    });
     pairUp();
     for (std::size_t p = 0; p < pointCount; ++p) {
         const Accumulator& a = acc[p];

@@ -3,6 +3,8 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,5 +67,10 @@ private:
     std::size_t columns_ = 0;
     std::size_t task_, point_, replicate_, struck_, pFatal_, minClearance_, lt1_, lt2_, exposure_, moveOver_, observed_;
 };
+
+/// Calls `visit` with every row of a runs.csv written for `layout`, in file order. Throws
+/// std::runtime_error when the file cannot be read, is empty or has a damaged row.
+void forEachRun(const Layout& layout, const std::filesystem::path& runsCsv,
+                const std::function<void(const RunRecord&)>& visit);
 
 }  // namespace batch
