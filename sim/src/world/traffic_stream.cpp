@@ -268,6 +268,7 @@ void TrafficStream::perceive(Vehicle& v, double t) {
     const double distance = layout_.anchorS - v.front();
     if (distance >= 0.0 && distance <= layout_.detectionDistance) {
         v.detectedAt = t;
+        v.detectedDistance = distance;
         v.respondsAt = t + v.traits.prt;
     }
 }
@@ -280,6 +281,7 @@ void TrafficStream::attend(Vehicle& v, double t, double dt) {
         v.forcedStarted = true;
         v.drifting = true;
         v.driftSpeed = f->lateralSpeed;
+        v.eyesOffSince = t;
         v.eyesOffUntil = t + f->duration;
         v.neverReacts = !f->reacts;
         v.reactingUntil = f->reacts ? v.eyesOffUntil + v.traits.prt : kInf;
@@ -306,6 +308,7 @@ void TrafficStream::attend(Vehicle& v, double t, double dt) {
     ++v.episodes;
     v.drifting = true;
     v.driftSpeed = towardShoulder ? -speed : speed;
+    v.eyesOffSince = t;
     v.eyesOffUntil = t + duration;
     // Once the eyes are back the drift goes on until the driver steers (a fraction of a second),
     // and the accelerator stays where it was until they have reacted to what is ahead (the PRT).

@@ -62,6 +62,7 @@ struct Vehicle {
     double nominalHazard = 0.0;    ///< integrated nominal rate over the whole trip (for IS weights)
     int episodes = 0;
     double drawLogWeight = 0.0;    ///< log p/q of this driver's tilted duration and drift draws
+    double eyesOffSince = -1.0;    ///< s, start of the present or last eyes-off episode
     double eyesOffUntil = -1.0;    ///< s; eyes off while time < eyesOffUntil
     double reactingUntil = -1.0;   ///< s; acceleration frozen until the driver has reacted (eyes back + PRT)
     double driftUntil = -1.0;      ///< s; lateral drift uncorrected until eyes back + steering latency
@@ -72,6 +73,7 @@ struct Vehicle {
 
     // the scene
     double detectedAt = -1.0;      ///< s, when the scene was detected; < 0 = not yet
+    double detectedDistance = -1.0; ///< m from the scene at detection
     double respondsAt = -1.0;      ///< s, detection + PRT
     bool passedScene = false;
 
