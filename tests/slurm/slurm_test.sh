@@ -208,6 +208,10 @@ same_as_local() {  # MERGED LOCAL: the unsharded sweep's files, byte for byte
         fail "no strikes in runs.csv: nothing but empty events were compared"
     echo "merged = local: $(($(wc -l < "$1/runs.csv") - 1)) runs, $(($(wc -l < "$1/events.csv") - 1)) events, $(ls "$1/points" | wc -l) points"
 }
+chain_merge() {  # JOB OUT: submits the merge of OUT's shards as docs/batch.md does; prints its id
+    sbatch --parsable --dependency="afterok:$1" --output="$work/logs/merge-%j.out" \
+        --export="ALL,ROADSIDE_SLURM_TEST=$work" --wrap "$cli merge $2/shard-* --out $2/all" || fail "sbatch of the merge refused"
+}
 run_locally() {  # SWEEP DIR
     "$cli" sweep "$1" --out "$2" --threads 2 --quiet > /dev/null || fail "the local sweep $1 failed"
 }
@@ -229,9 +233,7 @@ sweeps)
         t0=$(date +%s)
         job=$(submit "0-$((shards - 1))" "$src/$sweep" "$work/$name")
         # The merge as docs/batch.md chains it: a job that starts when every task has succeeded.
-        merge=$(sbatch --parsable --dependency="afterok:$job" --output="$work/logs/merge-%j.out" \
-                --export="ALL,ROADSIDE_SLURM_TEST=$work" --wrap "$cli merge $work/$name/shard-* --out $work/$name/all") ||
-            fail "sbatch of the merge refused"
+        merge=$(chain_merge "$job" "$work/$name")
         wait_for "$job"
         wait_for "$merge"
         for i in $(seq 0 $((shards - 1))); do expect_state "$job" "$i" COMPLETED; done
@@ -248,10 +250,19 @@ failed-task)
     # before it writes anything. tests/slurm/failing-batch.sh stands in for roadside-batch.
     job=$(ROADSIDE_TEST_REAL_BATCH=$cli ROADSIDE_TEST_KILL_TASK=1 ROADSIDE_TEST_FAIL_TASK=2 \
           submit "0-$((shards - 1))" "$sweep" "$work/out" "$src/tests/slurm/failing-batch.sh")
+    merge=$(chain_merge "$job" "$work/out")
     wait_for "$job"
     expect_state "$job" 0 COMPLETED
     expect_state "$job" 1 FAILED
     expect_state "$job" 2 FAILED
+    # The chained merge never starts: Slurm says why (docs/batch.md tells to scancel it).
+    for _ in $(seq 1 120); do
+        reason=$(squeue -h -j "$merge" -o '%T %r')
+        [ "$reason" = "PENDING DependencyNeverSatisfied" ] && break
+        sleep 0.25
+    done
+    [ "$reason" = "PENDING DependencyNeverSatisfied" ] || fail "the chained merge is '$reason'"
+    scancel "$merge"
     runs=$(($(wc -l < "$work/local/runs.csv") - 1))
     share=$((runs / shards + (1 < runs % shards ? 1 : 0)))  # shard 1's balanced block
     rows=$(($(wc -l < "$work/out/shard-1/runs.csv") - 1))
