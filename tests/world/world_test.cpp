@@ -71,11 +71,12 @@ TEST_CASE("a forced drift at an officer strikes them at the car's speed", "[worl
     CHECK(s->impactSpeed == Approx(std::hypot(speed, lateral)).epsilon(0.01));
     CHECK(s->pFatal == Approx(models::pedestrianDeathRisk(s->impactSpeed)));
     CHECK(s->time > 0.0);
-    // What a trainer is told: the drifter, a sedan, its driver looking away since the drift
-    // began (20 m upstream of the officer at 25 m/s: under a second), not braking.
+    // What a trainer is told: the drifter, a sedan, its driver unresponsive (a scripted drift
+    // that never reacts is a lapse) since the drift began (20 m upstream of the officer at
+    // 25 m/s: under a second), not braking.
     CHECK(s->striker.id == "drifter");
     CHECK(s->striker.kind == VehicleKind::Sedan);
-    CHECK(s->striker.state == DriverState::Normal);
+    CHECK(s->striker.state == DriverState::Asleep);
     CHECK(s->striker.drifting);
     CHECK_FALSE(s->striker.braking);
     CHECK(s->striker.eyesOffFor > 0.0);

@@ -46,6 +46,8 @@ EpisodeMarks EpisodeSampler::draw(Rng& rng, const EpisodeContext& c, bool tilted
     m.duration = rng.lognormalMedian(durationMedian * std::exp(durationShift), duration.sigma);
     m.driftSpeed = rng.lognormalMedian(drift.median * std::exp(driftShift), drift.sigma);
     m.towardShoulder = rng.bernoulli(tilted ? tilt_.shoulderShare : 0.5);
+    // Not tilted: the same density under the proposal, so it adds nothing to the ratio.
+    if (m.lapse) m.wakesAtRumbleStrip = rng.bernoulli(nominal_.lapse.wakeAtRumbleStrip);
     return m;
 }
 

@@ -19,6 +19,7 @@ struct EpisodeMarks {
     bool towardShoulder = false;
     double driftSpeed = 0.0;       ///< m/s, unsigned
     double duration = 0.0;         ///< s, eyes off the road (or asleep)
+    bool wakesAtRumbleStrip = false;  ///< a lapse that a rumble strip ends
 };
 
 /// What the nominal distribution of the marks depends on, for one driver at one onset.

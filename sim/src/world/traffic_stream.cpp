@@ -274,14 +274,14 @@ void TrafficStream::perceive(Vehicle& v, double t) {
 }
 
 TrafficStream::EpisodeRates TrafficStream::episodeRates(const Vehicle& v) const {
-    // Poisson episodes with a rate that drops once a lit scene holds an alert driver's attention;
-    // drowsy and impaired drivers are not held by it (calibration §6: drowsiness multiplies
-    // near-crash risk 4-6x; the struck-by case narratives are dominated by such drivers).
+    // Eyes-off episodes: a Poisson rate, multiplied for drowsy and impaired drivers; a driver who
+    // has detected the scene keeps their eyes on it until past it (Attention::sceneCapture).
+    // Lapses are not held off by the scene: a driver who dozes off sees nothing.
     const Attention& a = sc_.drivers.attention;
-    const bool captured = v.detectedAt >= 0.0 && v.traits.state == DriverState::Normal;
+    const bool captured = v.detectedAt >= 0.0 && v.rear() <= layout_.endS;
     EpisodeRates r;
     r.ordinary = a.episodeRate * v.traits.episodeRateFactor * (captured ? a.sceneCapture : 1.0);
-    r.lapse = a.lapse.rate * v.traits.lapseRateFactor;
+    r.lapse = v.traits.lapseRate;
     return r;
 }
 
@@ -327,13 +327,44 @@ void TrafficStream::trackTiltedGap(const Vehicle& v) {
     tw.closestGap = std::min(tw.closestGap, gap);
 }
 
+void TrafficStream::respondToEdge(Vehicle& v, double t) const {
+    if (v.edgeCued) return;
+    const Attention& a = sc_.drivers.attention;
+    const double right = v.d - 0.5 * v.width + a.wheelInset, left = v.d + 0.5 * v.width - a.wheelInset;
+    const double roadLeft = sc_.road.lanes * sc_.road.laneWidth;
+    if (!v.lapsing) {
+        // An ordinary drift: once the outer wheel is past an edge line, the tyre noise, the
+        // rumble strip or the line in the corner of the eye set off the correction, whether
+        // the eyes are back or not (Chalmers 2024, calibration §12.2).
+        if (right < 0.0 || left > roadLeft) {
+            v.edgeCued = true;
+            v.driftUntil = std::min(v.driftUntil, t + v.traits.edgeCueLatency);
+        }
+        return;
+    }
+    // A lapse: only the rumble strip can end it, and only for some drivers.
+    const double strip = sc_.road.rumbleStripOffset;
+    if (sc_.road.rumbleStrips && v.wakesAtRumbleStrip && (right < -strip || left > roadLeft + strip)) {
+        v.edgeCued = true;
+        v.eyesOffUntil = std::min(v.eyesOffUntil, t);
+        v.driftUntil = std::min(v.driftUntil, t + v.traits.edgeCueLatency);
+        v.reactingUntil = std::min(v.reactingUntil, t + v.traits.prt);
+    }
+}
+
 void TrafficStream::attend(Vehicle& v, double t, double dt) {
-    if (v.drifting && t >= v.driftUntil) v.drifting = false;
+    if (v.drifting) respondToEdge(v, t);
+    if (v.drifting && t >= v.driftUntil) v.drifting = v.lapsing = false;
     if (v.drifting) return;
 
     if (const ForcedDrift* f = v.traits.forcedDrift; f && !v.forcedStarted && v.s >= f->startS) {
         v.forcedStarted = true;
         v.drifting = true;
+        // A scripted drift that never reacts, or by a driver scripted asleep, is a lapse: no
+        // edge-line cue corrects it. One that reacts is an ordinary eyes-off drift.
+        v.lapsing = !f->reacts || v.traits.state == DriverState::Asleep;
+        v.wakesAtRumbleStrip = false;
+        v.edgeCued = false;
         v.driftSpeed = f->lateralSpeed;
         v.eyesOffSince = t;
         v.eyesOffUntil = t + f->duration;
@@ -376,6 +407,8 @@ void TrafficStream::attend(Vehicle& v, double t, double dt) {
 void TrafficStream::startEpisode(Vehicle& v, const EpisodeMarks& m, double t) {
     v.drifting = true;
     v.lapsing = m.lapse;
+    v.wakesAtRumbleStrip = m.wakesAtRumbleStrip;
+    v.edgeCued = false;
     v.driftSpeed = m.towardShoulder ? -m.driftSpeed : m.driftSpeed;
     v.eyesOffSince = t;
     v.eyesOffUntil = t + m.duration;

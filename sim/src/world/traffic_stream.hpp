@@ -104,6 +104,8 @@ private:
     void updateWindow(Vehicle& v);
     /// The tilted vehicle's least lateral gap to the people on foot and the units (for tuning).
     void trackTiltedGap(const Vehicle& v);
+    /// The edge-line cue of an ordinary drift, and the rumble strip of a lapse.
+    void respondToEdge(Vehicle& v, double t) const;
     void attend(Vehicle& v, double t, double dt);
     void startEpisode(Vehicle& v, const EpisodeMarks& m, double t);
     double desiredSpeed(const Vehicle& v, double t) const;

@@ -26,13 +26,14 @@ struct DriverTraits {
     models::IdmDriver idm;          ///< v0 is the desired speed
     double prt = 0.9;               ///< s, perception-reaction time (braking, responding to the scene)
     double steeringLatency = 0.4;   ///< s from eyes back on the road to corrective steering
+    double edgeCueLatency = 0.5;    ///< s from the outer wheel crossing an edge line to the correction
     bool movesOver = false;         ///< moves over when the scene is detected (if able)
     bool slowsDown = false;         ///< slows to the mandated speed when the scene is detected
     DriverState state = DriverState::Normal;
     double wanderSd = 0.2;          ///< m, lateral wander while attentive
     double episodeRateFactor = 1.0; ///< on the attention episode rate
     double durationFactor = 1.0;    ///< on eyes-off durations
-    double lapseRateFactor = 1.0;   ///< on the lapse rate
+    double lapseRate = 0.0;         ///< 1/s, lapses (sleep, heavy impairment)
     bool randomAttention = true;    ///< ordinary eyes-off episodes happen
     const ForcedDrift* forcedDrift = nullptr;  ///< scripted vehicles only
 };
@@ -62,6 +63,8 @@ struct Vehicle {
     double hazardBudget = 0.0;     ///< unit-rate exponential budget for the next episode
     double hazardUsed = 0.0;       ///< integrated episode rate since the last episode
     bool lapsing = false;          ///< the present episode is a lapse (no response at all)
+    bool wakesAtRumbleStrip = false; ///< ... that a rumble strip ends
+    bool edgeCued = false;         ///< the present episode's edge-line cue has come
     // the vehicle's critical window (importance sampling, sim/rare_events.hpp)
     int window = -1;               ///< its index in the run's CriticalWindows; -1 = none opened
     bool windowOpen = false;       ///< between opening and the rear passing the scene

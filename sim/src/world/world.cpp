@@ -380,7 +380,7 @@ struct World::Impl final : EntitySink {
         Striker s;
         s.id = entities[v.entity].id;
         s.kind = v.kind;
-        s.state = v.traits.state;
+        s.state = v.lapsing && v.drifting ? DriverState::Asleep : v.traits.state;
         s.speed = std::hypot(v.v, v.vLat);
         if (v.eyesOff(t)) s.eyesOffFor = t - v.eyesOffSince;
         s.sawSceneAt = v.detectedAt >= 0.0 && v.detectedAt <= t ? v.detectedDistance : -1.0;
