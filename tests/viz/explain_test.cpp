@@ -76,7 +76,7 @@ TEST_CASE("a picture of a strike says who was struck by what how fast and what t
     CHECK(says(before, "Driver: eyes off the road for "));
     CHECK(says(before, "saw the scene 550 ft before it"));  // detected, then looked away and drifted
     CHECK(says(before, "not braking"));
-    CHECK(says(before, "Sedan · "));                  // the striker's own label, on the scene
+    CHECK(says(before, "Sedan · officer struck in 3.0 s"));  // the striker's own label, on the scene
 
     // After it: the strike at its time, with the same explanation, in km/h when asked.
     const auto after = textsAt(renderer, *source, strike.time + 0.5, viz::UnitSystem::Metric);

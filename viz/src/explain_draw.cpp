@@ -6,6 +6,7 @@
 #include "viz/explain_draw.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -167,7 +168,12 @@ void addStrikerLabel(Overlay& o, const FrameSource& source, const sim::Frame& fr
         if (state->flags & sim::kEyesOff) text += " · eyes off the road";
         if (state->flags & sim::kBraking) text += " · braking";
         if (!(state->flags & sim::kDetected)) text += " · has not seen the scene";
-        if (e.time > view.time) text += " · strikes in " + secondsText(e.time - view.time);
+        // "officer struck in 2.0 s": true whether it strikes them or pushes a unit into them.
+        if (e.time > view.time && e.subject < source.entities().size()) {
+            std::string who = displayName(source.entities()[e.subject].personRole);
+            who[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(who[0])));
+            text += " · " + who + " struck in " + secondsText(e.time - view.time);
+        }
         const sf::Vector2f p = worldToPixel(view.camera, viewport, state->pose.position);
         if (!viewport.contains(p)) return;
         const std::vector<sf::FloatRect> avoid = occupied(o, source, frame, view, viewport);
