@@ -14,6 +14,7 @@ packages=(
   xvfb xauth                        # headless display for the visualizer tests
   libx11-dev                        # the visualizer asks X for a display before SFML would abort
   fonts-dejavu-core                 # the visualizer's text
+  slurmctld slurmd slurm-client munge  # tests/slurm: a one-node Slurm the test starts and stops itself
 )
 for option in "$@"; do
   case "$option" in

@@ -29,6 +29,7 @@ inline CLI::Validator atLeastOne(const std::string& example) {
 void addRunCommand(CLI::App& app, int& exitCode);
 void addValidateCommand(CLI::App& app, int& exitCode);
 void addBenchCommand(CLI::App& app, int& exitCode);
+void addEstimateCommand(CLI::App& app, int& exitCode);
 /// `commandLine` is read when the command runs (after parsing), for the manifest.
 void addSweepCommand(CLI::App& app, int& exitCode, const std::vector<std::string>& commandLine);
 void addMergeCommand(CLI::App& app, int& exitCode, const std::vector<std::string>& commandLine);

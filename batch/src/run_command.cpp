@@ -31,17 +31,12 @@ void addRunCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--record", opt->record, "Also write a replay of the run to this file (.rsr) for roadside-viz");
     cmd->add_option("--fps", opt->frameRate, "Frames per simulated second in the replay")->check(CLI::Range(1.0, 120.0));
     cmd->callback([opt, &exitCode] {
-        std::vector<sim::io::Override> overrides;
-        for (const std::string& text : opt->set) {
-            const auto eq = text.find('=');
-            if (eq == std::string::npos || eq == 0) {
-                std::cerr << "roadside-batch: --set " << text << ": expected KEY=VALUE, e.g. --set units.patrol.offset='\"6 ft\"'\n";
-                exitCode = kInvalidInput;
-                return;
-            }
-            overrides.push_back({text.substr(0, eq), text.substr(eq + 1), {"command line (--set)", 0, 0}});
+        const auto overrides = overridesOrReport(opt->set, "roadside-batch run");
+        if (!overrides) {
+            exitCode = kInvalidInput;
+            return;
         }
-        const std::optional<sim::Scenario> sc = loadOrReport(opt->scenario, overrides);
+        const std::optional<sim::Scenario> sc = loadOrReport(opt->scenario, *overrides);
         if (!sc) {
             exitCode = kInvalidInput;
             return;

@@ -61,6 +61,8 @@ std::pair<std::size_t, std::size_t> Shard::range(std::size_t tasks) const {
     return {first, first + base + (index < extra ? 1 : 0)};
 }
 
+std::string Shard::text() const { return std::to_string(index) + "/" + std::to_string(count); }
+
 std::optional<Shard> parseShard(std::string_view text) {
     const auto slash = text.find('/');
     if (slash == std::string_view::npos) return std::nullopt;
@@ -77,8 +79,8 @@ std::string resumeCommand(const Sweep& sweep, const RunOptions& options) {
     // Every option that decides the sweep's hash or its share of the tasks: a command that drops
     // one is refused by the very check it must pass.
     return "roadside-batch sweep " + shellWord(sweep.file) + " --out " + shellWord(options.out.string()) +
-           (options.shard.count > 1 ? " --shard " + std::to_string(options.shard.index) + "/" + std::to_string(options.shard.count) : "") +
-           " --replicates " + std::to_string(sweep.replicates) + " --resume";
+           (options.shard.count > 1 ? " --shard " + options.shard.text() : "") +
+           " --resume --replicates " + std::to_string(sweep.replicates);
 }
 
 namespace {
@@ -255,12 +257,10 @@ RunReport runSweep(const Sweep& sweep, const RunOptions& options) {
         if (hash != hex64(sweep.hash))
             throw SweepError("cannot resume: " + out.string() + " holds sweep " + hash + ", not this one (" + hex64(sweep.hash) +
                              "); the sweep file, an overlay, the base scenario or --replicates changed");
-        const std::size_t index = previous.value(nlohmann::json::json_pointer("/shard/index"), SIZE_MAX),
-                          count = previous.value(nlohmann::json::json_pointer("/shard/count"), SIZE_MAX);
-        if (index != options.shard.index || count != options.shard.count)
-            throw SweepError("cannot resume: " + out.string() + " holds " +
-                             (count == SIZE_MAX ? "no shard" : "shard " + std::to_string(index) + "/" + std::to_string(count)) +
-                             ", not shard " + std::to_string(options.shard.index) + "/" + std::to_string(options.shard.count));
+        const Shard held{previous.value(nlohmann::json::json_pointer("/shard/index"), SIZE_MAX),
+                         previous.value(nlohmann::json::json_pointer("/shard/count"), SIZE_MAX)};
+        if (held.index != options.shard.index || held.count != options.shard.count)
+            throw SweepError("cannot resume: " + out.string() + " holds shard " + held.text() + ", not shard " + options.shard.text());
     }
     for (const SweepPoint& p : sweep.points) {
         const fs::path file = out / "points" / (p.id + ".toml");

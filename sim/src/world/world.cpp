@@ -163,6 +163,7 @@ struct World::Impl final : EntitySink {
         traffic.arrive(t);
         syncVehicleBodies();
         syncPersonBodies();
+        traffic.setPeopleOnFoot(peopleOnFoot());
         traffic.decide(t, dt);
         people.update(t, dt, [this](Vec2 from, const std::vector<Vec2>& path, double speed, double waited) {
             return mayWalk(from, path, speed, waited);
@@ -182,6 +183,14 @@ struct World::Impl final : EntitySink {
     }
 
     bool done() const { return status == RunStatus::Diverged || stepsDone >= stepsTotal; }
+
+    /// The people on foot, for the importance sampling's windows.
+    std::vector<TrafficStream::PersonOnFoot> peopleOnFoot() const {
+        std::vector<TrafficStream::PersonOnFoot> out;
+        for (std::size_t i = 0; i < people.size(); ++i)
+            if (people[i].onFoot() && people[i].phase != PersonPhase::Down) out.push_back({people[i].position, people.def(i).radius});
+        return out;
+    }
 
     /// A pedestrian's gap acceptance: setting off along a path that enters an open lane from
     /// outside it waits until no vehicle in those lanes would reach the in-lane stretch within the
@@ -506,6 +515,7 @@ struct World::Impl final : EntitySink {
         o.status = status;
         o.simulated = now();
         o.logWeight = traffic.logWeight();
+        o.importance = traffic.importanceTrace();
         o.stateHash = stateHash();
         return o;
     }
