@@ -44,13 +44,6 @@ struct Options {
     std::string runsFile;
 };
 
-/// "KEY=VALUE" as an override located on the command line.
-std::optional<sim::io::Override> parseSet(const std::string& text) {
-    const auto eq = text.find('=');
-    if (eq == std::string::npos || eq == 0) return std::nullopt;
-    return sim::io::Override{text.substr(0, eq), text.substr(eq + 1), {"command line (--set)", 0, 0}};
-}
-
 /// A time typed on the command line: its unit is required (a bare "10" could mean s or min).
 std::optional<double> parseTime(const std::string& text, const std::string& option, std::string& error) {
     const sim::io::ParsedQuantity q = sim::io::parseQuantity(text, sim::io::Dimension::Time);
@@ -118,17 +111,12 @@ void run(const Options& opt, int& exitCode) {
         exitCode = kInvalidInput;
         return;
     }
-    std::vector<sim::io::Override> overrides;
-    for (const std::string& text : opt.set) {
-        const std::optional<sim::io::Override> o = parseSet(text);
-        if (!o) {
-            std::cerr << "roadside-batch estimate: --set " << text << ": expected KEY=VALUE, e.g. units.patrol.offset='\"3 ft\"'\n";
-            exitCode = kInvalidInput;
-            return;
-        }
-        overrides.push_back(*o);
+    const auto overrides = overridesOrReport(opt.set, "roadside-batch estimate");
+    if (!overrides) {
+        exitCode = kInvalidInput;
+        return;
     }
-    sim::io::LoadResult load = sim::io::loadScenarioFile(opt.scenario, overrides);
+    sim::io::LoadResult load = sim::io::loadScenarioFile(opt.scenario, *overrides);
     for (const sim::io::Diagnostic& d : load.errors) std::cerr << d.message() << "\n";
     if (!load.ok()) {
         exitCode = kInvalidInput;

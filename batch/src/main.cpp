@@ -5,8 +5,31 @@
 #include <string>
 #include <vector>
 
+#include "batch/text.hpp"
 #include "commands.hpp"
 #include "report_command.hpp"
+
+namespace {
+
+/// "unknown option --thread; did you mean --threads?" for each option of the command that was
+/// not understood and is close to one it has. Empty when nothing is close.
+std::string unknownOptionHints(const CLI::App& app) {
+    std::string out;
+    for (const CLI::App* command : app.get_subcommands()) {
+        std::vector<std::string> names;
+        for (const CLI::Option* o : command->get_options())
+            for (const std::string& n : o->get_lnames()) names.push_back("--" + n);
+        for (const std::string& word : command->remaining()) {
+            if (word.size() < 3 || word.rfind("--", 0) != 0) continue;
+            const std::string name = word.substr(0, word.find('='));
+            if (const auto match = batch::closestMatch(name, names))
+                out += "roadside-batch " + command->get_name() + ": unknown option " + name + "; did you mean " + *match + "?\n";
+        }
+    }
+    return out;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"roadside-batch: simulate roadside stops and estimate how likely an officer on foot is struck"};
@@ -23,6 +46,12 @@ int main(int argc, char** argv) {
     batch::addReportCommand(app, exitCode);  // docs/results.md (tools/results.sh)
     try {
         app.parse(argc, argv);
+    } catch (const CLI::ExtrasError& e) {
+        if (const std::string hints = unknownOptionHints(app); !hints.empty()) {
+            std::cerr << hints;
+            return batch::kInvalidInput;
+        }
+        return app.exit(e) == 0 ? batch::kOk : batch::kInvalidInput;
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? batch::kOk : batch::kInvalidInput;

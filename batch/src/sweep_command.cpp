@@ -15,7 +15,10 @@ namespace batch {
 namespace {
 
 std::string filesLine(const std::filesystem::path& out) {
-    return "Files in " + out.string() + "/: runs.csv, events.csv, summary.csv, summary.json, manifest.json, points/\n";
+    std::error_code ec;
+    const bool replays = std::filesystem::is_directory(out / "replays", ec);  // record = "strikes" or "all"
+    return "Files in " + out.string() + "/: runs.csv, events.csv, summary.csv, summary.json, manifest.json, points/" +
+           (replays ? ", replays/ (open one with roadside-viz)" : "") + "\n";
 }
 
 }  // namespace
@@ -35,12 +38,12 @@ void addSweepCommand(CLI::App& app, int& exitCode, const std::vector<std::string
     CLI::App* cmd = app.add_subcommand("sweep", "Run a Monte Carlo sweep (docs/batch.md): parallel, reproducible, resumable");
     cmd->add_option("sweep", opt->sweep, "Sweep file (TOML)")->required();
     cmd->add_option("--out", opt->out, "Results folder")->required();
-    cmd->add_option("--threads", opt->threads, "Worker threads (default: every core)")->check(CLI::PositiveNumber);
+    cmd->add_option("--threads", opt->threads, "Worker threads (default: every core)")->check(atLeastOne("--threads 2"));
     cmd->add_option("--shard", opt->shard, "Run shard i of N (0 <= i < N), a deterministic share of the runs; join with merge");
     cmd->add_flag("--resume", opt->resume, "Continue the sweep in --out (start it if --out holds none)");
     cmd->add_flag("--quiet", opt->quiet, "No progress output");
     cmd->add_option("--replicates", opt->replicates, "Replace the sweep file's replicates (recorded in the manifest)")
-        ->check(CLI::PositiveNumber);
+        ->check(atLeastOne("--replicates 100"));
     // Test hook: stop issuing runs after N, as if Ctrl-C had been pressed.
     cmd->add_option("--stop-after", opt->stopAfter, "")->group("");
     cmd->callback([opt, &exitCode, &commandLine] {
@@ -94,8 +97,7 @@ void addSweepCommand(CLI::App& app, int& exitCode, const std::vector<std::string
             std::cout << "This is one shard: when all " << shard->count << " are done, join them with\n  roadside-batch merge <shard folders...> --out <folder>\n";
         if (!report.complete) {
             std::cerr << "roadside-batch: interrupted with " << done << " of " << share << " runs written to " << run.out.string()
-                      << " (the runs in flight were finished). Resume with:\n  roadside-batch sweep " << opt->sweep << " --out "
-                      << run.out.string() << (sharded ? " --shard " + opt->shard : "") << " --resume\n";
+                      << " (the runs in flight were finished). Resume with:\n  " << resumeCommand(sweep, run) << "\n";
             exitCode = kInterrupted;
             return;
         }

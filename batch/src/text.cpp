@@ -3,6 +3,7 @@
 #include "batch/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -116,6 +117,14 @@ std::string tomlString(std::string_view text) {
         }
     }
     return out + "\"";
+}
+
+std::string shellWord(std::string_view text) {
+    const auto safe = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("/._-+=:,@%").find(c) != std::string_view::npos; };
+    if (!text.empty() && std::all_of(text.begin(), text.end(), safe)) return std::string(text);
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
 }
 
 }  // namespace batch

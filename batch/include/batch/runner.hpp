@@ -64,6 +64,10 @@ struct RunReport {
     Layout layout;
 };
 
+/// The command that continues this sweep in options.out (printed after Ctrl-C, kept in the
+/// manifest): the sweep file, the folder, the shard and the replicates it runs with.
+std::string resumeCommand(const Sweep& sweep, const RunOptions& options);
+
 /// Runs (or resumes) the sweep into options.out and writes every output. Throws SweepError for a
 /// folder that holds something else, a resume of a different sweep, or a folder it cannot write.
 RunReport runSweep(const Sweep& sweep, const RunOptions& options);

@@ -34,6 +34,10 @@ std::optional<std::string> closestMatch(std::string_view word, std::span<const s
 /// `did you mean "x"?`
 std::string didYouMean(std::string_view suggestion);
 
+/// `text` as one word of a POSIX shell command: as it is when only safe characters, else in
+/// single quotes (a path with spaces in a command printed for copying).
+std::string shellWord(std::string_view text);
+
 /// `"text"` with quotes and backslashes escaped, as a TOML basic string.
 std::string tomlString(std::string_view text);
 
