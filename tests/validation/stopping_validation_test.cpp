@@ -9,7 +9,9 @@
 #include <cmath>
 
 #include "sim/models/kinematics.hpp"
+#include "sim/presets.hpp"
 #include "sim/units.hpp"
+#include "sim/world.hpp"
 
 using namespace sim;
 using namespace sim::models;
@@ -68,4 +70,71 @@ TEST_CASE("Friction-limited stopping, PRT 1.5 s (calibration §11.2) to the tabl
         CHECK(frictionStoppingDistance(v70, 1.5, r.mu) == Approx(r.metres).margin(0.05));
     }
     CHECK(frictionStoppingDistance(55.0 * units::kMph, 1.5, 0.7) == Approx(80.9).margin(0.05));
+}
+
+namespace {
+
+/// A whole run: a car stalled in lane 1 on an empty road whose sight distance is `sight`, and the
+/// AASHTO design driver behind it at `speed` (PRT 2.5 s, braking at 3.4 m/s^2). Returns the
+/// distance from where the stalled car came into sight (its rear `sight` ahead of the driver's
+/// front) to where the driver stopped, and the gap left to the stalled car.
+struct StopRun {
+    double travelled = 0.0;  ///< m
+    double gapLeft = 0.0;    ///< m
+};
+
+StopRun aashtoDriverMeetsStalledCar(double speed, double sight) {
+    Scenario sc;
+    sc.run.duration = 120.0;
+    sc.road.lanes = 1;
+    sc.road.sightDistance = sight;
+    sc.traffic.flowPerLane = {0.0};
+    sc.traffic.prepopulate = false;
+    sc.drivers.attention.laneKeepingSd = 0.0;
+    const double stalledAt = 200.0;
+    ScriptedVehicle stalled;
+    stalled.id = "stalled";
+    stalled.spec = vehicleSpec(VehicleKind::Sedan);
+    stalled.entryS = stalledAt;
+    stalled.speed = 0.0;
+    ScriptedVehicle driver;
+    driver.id = "design-driver";
+    driver.spec = vehicleSpec(VehicleKind::Sedan);
+    driver.spec.maxDecel = 3.4;  // AASHTO design deceleration (calibration §2)
+    driver.speed = speed;
+    driver.prt = 2.5;            // AASHTO design perception-reaction time
+    sc.scriptedVehicles = {stalled, driver};
+    World world(sc, 1);
+    const auto& entities = world.entities();
+    double sightedAt = NAN, front = NAN, stalledRear = NAN;
+    while (!world.done()) {
+        world.step();
+        for (const EntityState& e : world.snapshot().entities) {
+            const EntityInfo& info = entities[e.entity];
+            if (info.id == "stalled") stalledRear = e.pose.position.x - 0.5 * info.length;
+            if (info.id == "design-driver") front = e.pose.position.x + 0.5 * info.length;
+        }
+        if (std::isnan(sightedAt) && stalledRear - front <= sight) sightedAt = front;
+    }
+    return {front - sightedAt, stalledRear - front};
+}
+
+}  // namespace
+
+TEST_CASE("AASHTO stopping sight distance comes out of a whole run: the design driver stops within it, to 0.5 %",
+          "[validation]") {
+    // calibration §12.4: an attentive driver brakes for an obstacle one perception-reaction time
+    // after seeing it. With AASHTO's design driver (PRT 2.5 s, 3.4 m/s^2) and the stalled car
+    // coming into sight exactly one SSD ahead, the travel from sight to stop is the Table 3-1 SSD.
+    // Tolerance 0.5 % plus one step's travel (the car is sighted at the first step within range).
+    for (const double mph : {50.0, 60.0, 70.0}) {
+        INFO(mph << " mph");
+        const double v = mph * units::kMph, ssd = aashtoStoppingSightDistance(v);
+        const StopRun r = aashtoDriverMeetsStalledCar(v, ssd);
+        CHECK(r.travelled == Approx(ssd).margin(0.005 * ssd + v * 0.05));
+        // It stops at the stalled car, neither in it nor short of it: it braked at the design
+        // deceleration all the way, not the gentler deceleration of car following.
+        CHECK(r.gapLeft > -0.05);
+        CHECK(r.gapLeft < 0.005 * ssd + v * 0.05);
+    }
 }

@@ -225,11 +225,17 @@ struct ScriptedVehicle {
     int lane = 1;                    ///< 1 = next to the shoulder
     double entryTime = 0.0;          ///< s
     double entryS = -kInfinity;      ///< m; -inf = the upstream end of the road
-    double speed = 65.0 * units::kMph;  ///< m/s, at entry and desired
+    double speed = 65.0 * units::kMph;  ///< m/s, at entry and desired; 0 = a stopped vehicle (a
+                                        ///< stalled car) that stays where it enters
     DriverState state = DriverState::Normal;
     std::optional<bool> movesOver;   ///< nullopt = drawn like any driver
     std::optional<ForcedDrift> drift;
     bool randomAttention = false;    ///< also draw ordinary eyes-off episodes
+    std::optional<double> prt;       ///< s, the driver's perception-reaction time; nullopt = drawn
+    double stopAt = kInfinity;       ///< m, road position of the front from which the driver brakes
+                                     ///< to a stop and stays stopped; inf = never
+    double stopDecel = 3.4;          ///< m/s^2 while stopping there (AASHTO design deceleration,
+                                     ///< calibration §2), capped by the vehicle's braking limit
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace sim::detail {
 
@@ -74,8 +75,9 @@ void applyState(DriverTraits& d, const DriverStateEffect& e) {
 
 /// What a scripted vehicle fixes instead of drawing.
 struct Fixed {
-    double speed = 0.0;                   ///< m/s, exact desired speed; 0 = drawn
+    std::optional<double> speed;          ///< m/s, exact desired speed; nullopt = drawn
     const DriverState* state = nullptr;   ///< nullptr = drawn
+    std::optional<double> prt;            ///< s; nullopt = drawn
 };
 
 DriverState stateFromUniform(const Drivers& dr, double u) {
@@ -102,11 +104,12 @@ DriverTraits drawCommonTraits(const Scenario& sc, const VehicleSpec& spec, Rng& 
     const double edgeCueLatency = rng.lognormalMedian(dr.attention.edgeCueLatency.median, dr.attention.edgeCueLatency.sigma);
 
     DriverTraits d;
-    const double v0 = fixed.speed > 0.0 ? fixed.speed
-                                        : std::max(1.0, desired * spec.speedFactor * w.speedFactor);
+    // A stopped scripted vehicle keeps a nominal desired speed (the IDM needs v0 > 0); it is held
+    // still by its stop (DriverTraits::stopAt), not by its desired speed.
+    const double v0 = fixed.speed ? std::max(*fixed.speed, 1.0) : std::max(1.0, desired * spec.speedFactor * w.speedFactor);
     d.idm = models::makeIdmDriver(v0, dr.idm.a * spec.accelFactor * aVar, dr.idm.b,
                                   dr.idm.T * spec.headwayFactor * tVar * w.headwayFactor, dr.idm.s0, dr.idm.delta);
-    d.prt = prt;
+    d.prt = fixed.prt.value_or(prt);
     d.steeringLatency = steeringLatency;
     d.edgeCueLatency = edgeCueLatency;
     d.lapseRate = dr.attention.lapse.rate;
@@ -117,6 +120,7 @@ DriverTraits drawCommonTraits(const Scenario& sc, const VehicleSpec& spec, Rng& 
     // A scripted "asleep" driver is a drowsy one whose scripted drift is a lapse.
     if (d.state == DriverState::Drowsy || d.state == DriverState::Asleep) applyState(d, dr.drowsy);
     if (d.state == DriverState::Impaired) applyState(d, dr.impaired);
+    if (fixed.prt) d.prt = *fixed.prt;  // a scripted reaction time is exact, whatever the state
     return d;
 }
 
@@ -127,7 +131,9 @@ DriverTraits drawDriverTraits(const Scenario& sc, const VehicleSpec& spec, Rng& 
 }
 
 DriverTraits scriptedDriverTraits(const Scenario& sc, const ScriptedVehicle& sv, Rng& rng) {
-    DriverTraits d = drawCommonTraits(sc, sv.spec, rng, {sv.speed, &sv.state});
+    DriverTraits d = drawCommonTraits(sc, sv.spec, rng, {sv.speed, &sv.state, sv.prt});
+    d.stopAt = sv.speed <= 0.0 ? -kInfinity : sv.stopAt;
+    d.stopDecel = sv.stopDecel;
     if (sv.movesOver) {
         d.movesOver = *sv.movesOver;
         d.slowsDown = false;

@@ -19,6 +19,7 @@
 #include "sim/models/kinematics.hpp"
 #include "sim/models/mobil.hpp"
 #include "sim/models/shy_line.hpp"
+#include "sim/models/visibility.hpp"
 #include "sim/presets.hpp"
 
 namespace sim::detail {
@@ -37,6 +38,7 @@ constexpr double kObstacleRangeMin = 100.0; // m; unlit obstacles are seen at le
 constexpr double kShyRange = 50.0;          // m ahead at which drivers start keeping clear of an intrusion
 constexpr double kLaneEdgeMargin = 0.2;     // m a shying driver keeps from the far lane line [assumption]
 constexpr double kShyReach = 4.0;           // m beyond a lane within which objects can matter (> any shy offset)
+constexpr double kStoppedSpeed = 0.5;       // m/s; a leader slower than this is a standing obstacle [assumption]
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 models::IdmDriver withDesiredSpeed(models::IdmDriver d, double v0) {  // copies: cheap
@@ -58,6 +60,7 @@ TrafficStream::TrafficStream(const Scenario& sc, const SceneLayout& layout, std:
     lanes_.resize(static_cast<std::size_t>(lanes));
     waiting_.resize(static_cast<std::size_t>(lanes));
     laneObstacles_.resize(static_cast<std::size_t>(lanes));
+    sightRange_ = models::sceneDetectionDistance(sc.environment, UnitLights::None, sc.road.sightDistance);
     laneBlocking_.resize(static_cast<std::size_t>(lanes));
     for (const Obstacle& o : layout.obstacles)
         for (int l = 0; l < lanes; ++l) {
@@ -159,7 +162,7 @@ bool TrafficStream::tryInsert(int lane, const Pending& p, double t) {
     // leader's, up to their own desired speed) once the gap is at least half their desired
     // headway at that speed, and otherwise wait [assumption]. Entering slower than the stream
     // would start a queue at the entry that the IDM's gentle acceleration never clears.
-    double speed = v.traits.idm.v0;
+    double speed = v.front() >= v.traits.stopAt ? 0.0 : v.traits.idm.v0;  // a stopped vehicle enters stopped
     if (leader >= 0) {
         const Vehicle& L = vehicle(leader);
         const double gap = L.rear() - v.front();
@@ -491,19 +494,25 @@ double TrafficStream::obstacleAcceleration(const Vehicle& v, int lane, double v0
     return acc;
 }
 
-double TrafficStream::longitudinal(const Vehicle& v, int leaderSlot, double t) const {
+TrafficStream::Longitudinal TrafficStream::longitudinal(const Vehicle& v, int leaderSlot, double t) const {
     const double v0 = desiredSpeed(v, t);
     const models::IdmDriver idm = withDesiredSpeed(v.traits.idm, v0);
     double a = models::idmFreeAcceleration(idm, v.v);
+    // What stands still in the path (the scene's obstacles, a wreck, a person, a stopped car) is
+    // an obstacle: seen only within sight, and braked for one reaction time after it is seen.
+    double obstacle = kInf;
     if (leaderSlot >= 0) {
         const Vehicle& L = vehicle(leaderSlot);
-        a = models::idmAcceleration(idm, v.v, L.rear() - v.front(), v.v - L.v);
+        const double gap = L.rear() - v.front();
+        const double follow = models::idmAcceleration(idm, v.v, gap, v.v - L.v);
+        if (L.v >= kStoppedSpeed) a = follow;
+        else if (gap <= sightRange_) obstacle = follow;
     }
     // Obstacles in every lane the body still overlaps count, not only in the lane being entered:
     // a driver half-way across watches both lanes.
     const int from = laneAt(sc_.road, v.d - 0.5 * v.width), to = laneAt(sc_.road, v.d + 0.5 * v.width);
     for (int l = std::min(from, v.lane); l <= std::max(to, v.lane); ++l)
-        a = std::min(a, obstacleAcceleration(v, l, v0, nullptr, nullptr));
+        obstacle = std::min(obstacle, obstacleAcceleration(v, l, v0, nullptr, nullptr));
     // And a vehicle of a neighbouring lane whose outline is in this one's path is a leader too:
     // one drifting over, one stuck half-way across, or the car this driver pulls out from behind.
     for (const int l : {v.lane - 1, v.lane + 1}) {
@@ -521,7 +530,7 @@ double TrafficStream::longitudinal(const Vehicle& v, int leaderSlot, double t) c
         a = std::min(a, models::idmAcceleration(idm, v.v, gap, v.v - L.v));
     }
     if (v.wantsLane >= 0) a = std::min(a, mergeAcceleration(v, idm));
-    return a;
+    return {std::min(a, obstacle), obstacle < std::min(a, 0.0)};
 }
 
 bool TrafficStream::clearAlongside(const Vehicle& v, int lane) const {
@@ -691,10 +700,7 @@ void TrafficStream::decide(double t, double dt) {
             perceive(v, t);
             updateWindow(v);
             attend(v, t, dt);
-            if (!v.frozen(t) && !v.neverReacts) {
-                double a = longitudinal(v, k > 0 ? list[k - 1] : -1, t);
-                v.accel = std::max(a, -v.brakingLimit);
-            }
+            control(v, k > 0 ? list[k - 1] : -1, t);
         }
     }
     // Lane changes after all accelerations are known; a change moves the slot between lists, so
@@ -713,6 +719,30 @@ void TrafficStream::decide(double t, double dt) {
         trackTiltedGap(v);
     }
     preventOverlaps();
+}
+
+void TrafficStream::control(Vehicle& v, int leaderSlot, double t) {
+    const bool frozen = v.frozen(t) || v.neverReacts;
+    const bool justReacted = v.wasFrozen && !frozen;
+    v.wasFrozen = frozen;
+    if (frozen) return;
+    if (v.front() >= v.traits.stopAt) {  // a scripted stop
+        v.accel = v.v > 0.0 ? -std::min(v.traits.stopDecel, v.brakingLimit) : 0.0;
+        return;
+    }
+    const Longitudinal lon = longitudinal(v, leaderSlot, t);
+    // An obstacle that newly calls for braking is braked for one perception-reaction time after
+    // it is seen (calibration §12.4), meanwhile the driver goes on as before. Not when the driver
+    // was already braking (they are watching the lane ahead), nor just after reacting to what
+    // they saw when their eyes came back (that reaction time has run).
+    if (lon.obstacle && !v.obstacleAhead && !justReacted && v.accel > -0.5) {
+        v.obstacleAhead = true;
+        v.reactingUntil = t + v.traits.prt;
+        v.wasFrozen = true;
+        return;
+    }
+    v.obstacleAhead = lon.obstacle;
+    v.accel = std::max(lon.accel, -v.brakingLimit);
 }
 
 void TrafficStream::preventOverlaps() {

@@ -109,7 +109,15 @@ private:
     void attend(Vehicle& v, double t, double dt);
     void startEpisode(Vehicle& v, const EpisodeMarks& m, double t);
     double desiredSpeed(const Vehicle& v, double t) const;
-    double longitudinal(const Vehicle& v, int leaderSlot, double t) const;
+    /// The driver's acceleration, and whether an obstacle (not a moving leader) sets it and
+    /// calls for braking.
+    struct Longitudinal {
+        double accel;
+        bool obstacle;
+    };
+    Longitudinal longitudinal(const Vehicle& v, int leaderSlot, double t) const;
+    /// Sets the driver's acceleration for the step: reacting, a scripted stop, or longitudinal().
+    void control(Vehicle& v, int leaderSlot, double t);
     double mergeAcceleration(const Vehicle& v, const models::IdmDriver& idm) const;
     /// No obstacle closes `lane` beside the vehicle (it may move into it here).
     bool clearAlongside(const Vehicle& v, int lane) const;
@@ -138,6 +146,7 @@ private:
     std::vector<MixEntry> mix_;
     std::vector<std::vector<Obstacle>> laneObstacles_;  ///< fixed obstacles within shy reach of each lane, by sFrom
     std::vector<std::vector<Obstacle>> laneBlocking_;   ///< ... of those, the ones that reach into the lane
+    double sightRange_ = 0.0;  ///< m at which an unlit obstacle (a stopped car) is seen
     double wanderDt_ = -1.0, wanderPhi_ = 0.0, wanderNoise_ = 0.0;  ///< lane-keeping wander step constants
     std::vector<Obstacle> dynamicObstacles_;
 

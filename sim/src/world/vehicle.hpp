@@ -25,6 +25,8 @@ enum class VehicleMode : std::uint8_t {
 struct DriverTraits {
     models::IdmDriver idm;          ///< v0 is the desired speed
     double prt = 0.9;               ///< s, perception-reaction time (braking, responding to the scene)
+    double stopAt = std::numeric_limits<double>::infinity();  ///< m: scripted, brakes to a stop from here
+    double stopDecel = 3.4;         ///< m/s^2 while stopping
     double steeringLatency = 0.4;   ///< s from eyes back on the road to corrective steering
     double edgeCueLatency = 0.5;    ///< s from the outer wheel crossing an edge line to the correction
     bool movesOver = false;         ///< moves over when the scene is detected (if able)
@@ -65,6 +67,8 @@ struct Vehicle {
     bool lapsing = false;          ///< the present episode is a lapse (no response at all)
     bool wakesAtRumbleStrip = false; ///< ... that a rumble strip ends
     bool edgeCued = false;         ///< the present episode's edge-line cue has come
+    bool obstacleAhead = false;    ///< braking for an obstacle (calibration §12.4: responded to one PRT late)
+    bool wasFrozen = false;        ///< acceleration was frozen (reacting) last step
     // the vehicle's critical window (importance sampling, sim/rare_events.hpp)
     int window = -1;               ///< its index in the run's CriticalWindows; -1 = none opened
     bool windowOpen = false;       ///< between opening and the rear passing the scene
