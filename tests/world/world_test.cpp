@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -13,6 +14,13 @@
 #include "stop_fixture.hpp"
 
 using namespace sim;
+
+// A World keeps a reference to its Scenario, so it cannot be built from a temporary one (which
+// would dangle after the statement); sim::run() keeps none and takes anything.
+static_assert(std::is_constructible_v<World, const Scenario&, std::uint64_t>);
+static_assert(!std::is_constructible_v<World, Scenario, std::uint64_t>);
+static_assert(!std::is_constructible_v<World, Scenario&&, std::uint64_t>);
+static_assert(!std::is_constructible_v<World, const Scenario&&, std::uint64_t>);
 
 namespace {
 

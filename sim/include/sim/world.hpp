@@ -20,6 +20,8 @@ namespace sim {
 class World {
 public:
     World(const Scenario& scenario, std::uint64_t seed);
+    /// A World keeps a reference to its Scenario: a temporary would dangle after this line.
+    World(const Scenario&& scenario, std::uint64_t seed) = delete;
     ~World();
     World(World&&) noexcept;
     World& operator=(World&&) noexcept;
@@ -54,7 +56,7 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// Runs a scenario to completion with the given seed.
+/// Runs a scenario to completion with the given seed. Keeps no reference: a temporary is fine.
 Outcome run(const Scenario& scenario, std::uint64_t seed);
 
 }  // namespace sim

@@ -16,6 +16,7 @@
 #include <set>
 #include <utility>
 
+#include "entity_table.hpp"
 #include "measures.hpp"
 #include "people.hpp"
 #include "physics_world.hpp"
@@ -56,7 +57,20 @@ void checkScenario(const Scenario& sc) {
 }
 }  // namespace
 
-struct World::Impl final : EntitySink {
+/// A parked unit during the run: its entity, its body, and the vehicle that first hit it.
+struct SceneUnit {
+    std::uint32_t entity = 0;
+    BodyId body = kNoBody;
+    std::optional<Striker> firstHitBy;
+};
+
+/// A cone or a flare: only cones in the contact zone are bodies.
+struct SceneDevice {
+    std::uint32_t entity = 0;
+    BodyId body = kNoBody;
+};
+
+struct World::Impl {
     const Scenario& sc;
     std::uint64_t seed;
     std::int64_t stepsDone = 0;
@@ -65,45 +79,28 @@ struct World::Impl final : EntitySink {
     RunStatus status = RunStatus::Completed;
 
     SceneLayout layout;
-    std::vector<EntityInfo> entities;
-    std::vector<bool> present;
-    std::vector<int> slotOfEntity;        // traffic slot by entity (-1 otherwise)
-    std::vector<int> personOfEntity;      // person index by entity (-1 otherwise)
-    std::vector<int> unitOfEntity;        // unit index by entity (-1 otherwise)
+    EntityTable entities;                 // before traffic and people, which add to it
     PhysicsWorld physics;
     TrafficStream traffic;
     People people;
     Measures measures;
     std::vector<Event> events;
 
-    std::vector<std::uint32_t> unitEntity;
-    std::vector<BodyId> unitBody;
-    std::vector<std::uint32_t> deviceEntity;
-    std::vector<BodyId> deviceBody;
+    std::vector<SceneUnit> units;         // by unit index (Scenario::units)
+    std::vector<SceneDevice> devices;     // by device index (Scenario::devices)
     std::set<std::pair<std::uint32_t, std::uint32_t>> contactPairs;  // strikes and collisions seen
     std::vector<MovingUnit> movingUnits;
-    std::vector<std::optional<Striker>> unitFirstHitBy;  // per unit: the vehicle that first hit it
     double personSeenWithin = 0.0;        // m at which drivers recognise a person on foot
 
     Impl(const Scenario& scenario, std::uint64_t runSeed)
         : sc((checkScenario(scenario), scenario)), seed(runSeed), layout(layoutScene(scenario)), physics(scenario.environment.friction),
-          traffic(scenario, layout, runSeed, *this), people(scenario, layout, *this), measures(scenario, layout) {
+          traffic(scenario, layout, runSeed, entities), people(scenario, layout, entities),
+          measures(scenario, layout, traffic) {
         stepsTotal = std::llround(sc.run.duration / sc.run.dt);
         substeps = std::max(1, static_cast<int>(std::ceil(sc.run.dt * kMaxBodySpeed / kMaxSubstepTravel)));
         personSeenWithin = models::personRecognitionDistance(sc.environment);
         setUpScene();
     }
-
-    // EntitySink
-    std::uint32_t addEntity(EntityInfo info) override {
-        entities.push_back(std::move(info));
-        present.push_back(true);
-        slotOfEntity.push_back(-1);
-        personOfEntity.push_back(-1);
-        unitOfEntity.push_back(-1);
-        return static_cast<std::uint32_t>(entities.size() - 1);
-    }
-    void setPresent(std::uint32_t entity, bool p) override { present[entity] = p; }
 
     double now() const { return static_cast<double>(stepsDone) * sc.run.dt; }
 
@@ -123,13 +120,10 @@ struct World::Impl final : EntitySink {
             info.length = u.spec.length;
             info.width = u.spec.width;
             info.colour = u.spec.colour;
-            const std::uint32_t e = addEntity(std::move(info));
-            unitEntity.push_back(e);
-            unitOfEntity[e] = static_cast<int>(i);
+            const std::uint32_t e = entities.add(std::move(info), static_cast<int>(i));
             const Wheels wheels{u.spec.wheelbase, u.wheelAngle, false, u.braked};
-            unitBody.push_back(physics.addUnit({BodyKind::Unit, e}, layout.unitBoxes[i], u.spec.mass, wheels));
+            units.push_back({e, physics.addUnit({BodyKind::Unit, e}, layout.unitBoxes[i], u.spec.mass, wheels), {}});
         }
-        unitFirstHitBy.resize(sc.units.size());
         for (std::size_t i = 0; i < sc.devices.size(); ++i) {
             const DeviceDef& dv = sc.devices[i];
             EntityInfo info;
@@ -137,15 +131,13 @@ struct World::Impl final : EntitySink {
             info.kind = dv.kind == DeviceKind::Cone ? EntityKind::Cone : EntityKind::Flare;
             info.length = info.width = 0.36;
             info.colour = dv.kind == DeviceKind::Cone ? 0xFFFF6A00u : 0xFFFF2020u;
-            const std::uint32_t e = addEntity(std::move(info));
-            deviceEntity.push_back(e);
+            const std::uint32_t e = entities.add(std::move(info), static_cast<int>(i));
             // Only cones in the contact zone are bodies; flares are never obstacles to bodies.
             const bool inZone = dv.position.x >= layout.zoneStart && dv.position.x <= layout.zoneEnd;
-            deviceBody.push_back(dv.kind == DeviceKind::Cone && inZone ? physics.addCone({BodyKind::Cone, e}, dv.position)
-                                                                       : kNoBody);
+            devices.push_back({e, dv.kind == DeviceKind::Cone && inZone ? physics.addCone({BodyKind::Cone, e}, dv.position)
+                                                                        : kNoBody});
         }
         if (sc.road.guardrail) physics.addGuardrail(layout.guardrailD, layout.zoneStart - 50.0, layout.zoneEnd + 50.0);
-        for (std::size_t i = 0; i < people.size(); ++i) personOfEntity[people[i].entity] = static_cast<int>(i);
     }
 
     // -----------------------------------------------------------------------------------------
@@ -157,9 +149,6 @@ struct World::Impl final : EntitySink {
         if (done()) return;
         const double t = now();
         const double dt = sc.run.dt;
-        for (int slot = 0; slot < traffic.slotCount(); ++slot)
-            if (traffic.alive(slot)) traffic.vehicle(slot).prevS = traffic.vehicle(slot).s;
-
         traffic.arrive(t);
         syncVehicleBodies();
         syncPersonBodies();
@@ -247,7 +236,6 @@ struct World::Impl final : EntitySink {
         for (int slot = 0; slot < traffic.slotCount(); ++slot) {
             if (!traffic.alive(slot)) continue;
             Vehicle& v = traffic.vehicle(slot);
-            slotOfEntity[v.entity] = slot;
             if (v.mode == VehicleMode::Kinematic && inZone(v)) {
                 const OrientedBox box = v.box();
                 v.body = physics.addVehicle({BodyKind::TrafficVehicle, v.entity}, box, v.mass, {v.v, v.vLat}, 0.0,
@@ -329,12 +317,12 @@ struct World::Impl final : EntitySink {
         movingUnits.clear();
         std::vector<Obstacle>& dyn = traffic.dynamicObstacles();
         dyn.clear();
-        for (std::size_t i = 0; i < sc.units.size(); ++i) {
-            if (!physics.awake(unitBody[i])) continue;
-            const Pose pose = physics.pose(unitBody[i]);
+        for (std::size_t i = 0; i < units.size(); ++i) {
+            if (!physics.awake(units[i].body)) continue;
+            const Pose pose = physics.pose(units[i].body);
             const OrientedBox box{pose, layout.unitBoxes[i].halfLength, layout.unitBoxes[i].halfWidth};
-            const Vec2 vel = physics.velocity(unitBody[i]);
-            if (length(vel) > kStrikeSpeed) movingUnits.push_back({unitEntity[i], box, vel});
+            const Vec2 vel = physics.velocity(units[i].body);
+            if (length(vel) > kStrikeSpeed) movingUnits.push_back({units[i].entity, box, vel});
             if (length(pose.position - layout.unitBoxes[i].pose.position) > kUnitMovedDistance)
                 dyn.push_back(boundingObstacle(box));
         }
@@ -358,18 +346,26 @@ struct World::Impl final : EntitySink {
     // -----------------------------------------------------------------------------------------
 
     std::string idOf(const BodyRef& r) const {
-        return r.kind == BodyKind::Guardrail ? "guardrail" : entities[r.entity].id;
+        return r.kind == BodyKind::Guardrail ? "guardrail" : entities.info(r.entity).id;
+    }
+
+    /// The traffic slot of a body's vehicle; -1 for anything else.
+    int slotOf(const BodyRef& r) const { return r.kind == BodyKind::TrafficVehicle ? entities.index(r.entity) : -1; }
+
+    std::size_t unitOf(const BodyRef& r) const {
+        SIM_ASSERT(r.kind == BodyKind::Unit, "unitOf: not a unit");
+        return static_cast<std::size_t>(entities.index(r.entity));
     }
 
     bool drivenBody(const BodyRef& r) const {
-        const int slot = slotOfEntity[r.entity];
-        return slot >= 0 && traffic.alive(slot) && traffic.vehicle(slot).mode == VehicleMode::Bodied;
+        const int slot = slotOf(r);
+        return slot >= 0 && traffic.vehicle(slot).mode == VehicleMode::Bodied;
     }
 
     /// What the driver of a traffic vehicle was doing at time t (for explaining a strike).
     Striker describe(const Vehicle& v, double t) const {
         Striker s;
-        s.id = entities[v.entity].id;
+        s.id = entities.info(v.entity).id;
         s.kind = v.kind;
         s.state = v.traits.state;
         s.speed = std::hypot(v.v, v.vLat);
@@ -383,20 +379,15 @@ struct World::Impl final : EntitySink {
     /// The driven vehicle behind a body that struck or hit something: the vehicle itself, or for
     /// a unit the vehicle that first hit it (a unit pushed by another unit inherits its striker).
     std::optional<Striker> strikerBehind(const BodyRef& r, double t) const {
-        if (r.kind == BodyKind::TrafficVehicle) {
-            const int slot = slotOfEntity[r.entity];
-            if (slot >= 0 && traffic.alive(slot)) return describe(traffic.vehicle(slot), t);
-            return std::nullopt;
-        }
-        if (r.kind == BodyKind::Unit) return unitFirstHitBy[static_cast<std::size_t>(unitOfEntity[r.entity])];
+        if (const int slot = slotOf(r); slot >= 0) return describe(traffic.vehicle(slot), t);
+        if (r.kind == BodyKind::Unit) return units[unitOf(r)].firstHitBy;
         return std::nullopt;
     }
 
-    void crash(std::uint32_t entity, double t) {
-        const int slot = slotOfEntity[entity];
-        if (slot < 0 || !traffic.alive(slot)) return;
+    void crash(const BodyRef& r, double t) {
+        const int slot = slotOf(r);
+        if (slot < 0 || traffic.vehicle(slot).mode != VehicleMode::Bodied) return;
         Vehicle& v = traffic.vehicle(slot);
-        if (v.mode != VehicleMode::Bodied) return;
         traffic.markCrashed(slot, t);
         physics.setMotion(v.body, Motion::Free);
         physics.setWheels(v.body, {v.wheelbase, 0.0, false, false});
@@ -408,11 +399,11 @@ struct World::Impl final : EntitySink {
         if (length(byVelocity) < kStrikeSpeed) return;
         if (c.relativeSpeed < kStrikeSpeed) return;
         if (!contactPairs.insert({person.entity, by.entity}).second) return;
-        const int i = personOfEntity[person.entity];
+        const std::size_t i = static_cast<std::size_t>(entities.index(person.entity));
         const bool pushed = by.kind == BodyKind::Unit;
         Strike s;
         s.time = t;
-        s.person = entities[person.entity].id;
+        s.person = entities.info(person.entity).id;
         s.by = idOf(by);
         s.via = pushed ? StrikeVia::PushedUnit : StrikeVia::Direct;
         if (const std::optional<Striker> behind = strikerBehind(by, t)) s.striker = *behind;
@@ -421,11 +412,9 @@ struct World::Impl final : EntitySink {
         s.pFatal = models::pedestrianDeathRisk(c.relativeSpeed);
         measures.addStrike(s);
         events.push_back({t, EventKind::Strike, person.entity, by.entity, c.relativeSpeed, c.point, pushed});
-        if (i >= 0) {
-            people.knockDown(static_cast<std::size_t>(i));
-            physics.setMotion(people[static_cast<std::size_t>(i)].body, Motion::Free);
-        }
-        if (by.kind == BodyKind::TrafficVehicle) crash(by.entity, t);
+        people.knockDown(i);
+        physics.setMotion(people[i].body, Motion::Free);
+        crash(by, t);
     }
 
     void collide(BodyRef a, BodyRef b, const Contact& c, double t) {
@@ -444,7 +433,7 @@ struct World::Impl final : EntitySink {
             drivenBody(b) && c.relativeSpeed < kScrapeSpeed)
             return;
         if (b.kind == BodyKind::Unit) {
-            std::optional<Striker>& first = unitFirstHitBy[static_cast<std::size_t>(unitOfEntity[b.entity])];
+            std::optional<Striker>& first = units[unitOf(b)].firstHitBy;
             if (!first) first = strikerBehind(a, t);
         }
         if (contactPairs.insert({std::min(ka, kb), std::max(ka, kb)}).second) {
@@ -452,8 +441,8 @@ struct World::Impl final : EntitySink {
             events.push_back({t, EventKind::Collision, a.entity, b.kind == BodyKind::Guardrail ? a.entity : b.entity,
                               c.relativeSpeed, c.point, false});
         }
-        if (a.kind == BodyKind::TrafficVehicle) crash(a.entity, t);
-        if (b.kind == BodyKind::TrafficVehicle) crash(b.entity, t);
+        crash(a, t);
+        crash(b, t);
     }
 
     void handleContacts(double t) {
@@ -490,8 +479,8 @@ struct World::Impl final : EntitySink {
             mix(people[i].position.x);
             mix(people[i].position.y);
         }
-        for (const BodyId b : unitBody) {
-            const Pose p = physics.pose(b);
+        for (const SceneUnit& u : units) {
+            const Pose p = physics.pose(u.body);
             mix(p.position.x);
             mix(p.position.y);
             mix(p.heading);
@@ -524,13 +513,11 @@ struct World::Impl final : EntitySink {
     Frame snapshot() const {
         Frame f;
         f.time = now();
-        for (std::size_t i = 0; i < sc.units.size(); ++i) {
-            const Pose p = physics.pose(unitBody[i]);
-            f.entities.push_back({unitEntity[i], p, length(physics.velocity(unitBody[i])), kPresent});
-        }
-        for (std::size_t i = 0; i < sc.devices.size(); ++i) {
-            const Pose p = deviceBody[i] != kNoBody ? physics.pose(deviceBody[i]) : Pose{sc.devices[i].position, 0.0};
-            f.entities.push_back({deviceEntity[i], p, 0.0, kPresent});
+        for (const SceneUnit& u : units)
+            f.entities.push_back({u.entity, physics.pose(u.body), length(physics.velocity(u.body)), kPresent});
+        for (std::size_t i = 0; i < devices.size(); ++i) {
+            const Pose p = devices[i].body != kNoBody ? physics.pose(devices[i].body) : Pose{sc.devices[i].position, 0.0};
+            f.entities.push_back({devices[i].entity, p, 0.0, kPresent});
         }
         for (std::size_t i = 0; i < people.size(); ++i) {
             const Person& p = people[i];
@@ -559,7 +546,7 @@ void World::step() { impl_->step(); }
 bool World::done() const { return impl_->done(); }
 double World::time() const { return impl_->now(); }
 Outcome World::outcome() const { return impl_->outcome(); }
-const std::vector<EntityInfo>& World::entities() const { return impl_->entities; }
+const std::vector<EntityInfo>& World::entities() const { return impl_->entities.infos(); }
 Frame World::snapshot() const { return impl_->snapshot(); }
 std::span<const Event> World::stepEvents() const { return impl_->events; }
 double World::sceneDetectionDistance() const { return impl_->layout.detectionDistance; }
