@@ -56,7 +56,7 @@ const std::vector<GoldenRuns> kRuns = {
     {"stops/interstate-70.toml", {1, 23}},
     {"cases/impaired-driver-night.toml", {8, 1}},
     {"cases/motorhome-squeeze.toml", {1, 4}},
-    {"cases/trooper-motorist-snow.toml", {3, 4}},
+    {"cases/trooper-motorist-snow.toml", {18, 4}},
     {"examples/fire-block-taper.toml", {1, 2}},
     {"examples/night-rain-passenger.toml", {1}},
     {"examples/three-lane-angled.toml", {1}},

@@ -33,7 +33,8 @@ public:
     /// are discarded first.
     void step();
 
-    /// True once the run's duration is reached or the run diverged.
+    /// True once the run's duration is reached, the aftermath of the first strike of a person
+    /// is over (RunSettings::aftermath), or the run diverged.
     bool done() const;
     double time() const;            ///< s simulated so far
 

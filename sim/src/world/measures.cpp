@@ -101,7 +101,26 @@ void Measures::observeTraffic(const TrafficStream& traffic, double t, double dt,
         observeVehicle(v, t, events);
     }
     vehicleSeconds_ += moving * dt;
-    outcome_.vehicleUpdates += static_cast<std::uint64_t>(traffic.onRoad());
+}
+
+void Measures::addStrike(Strike s, std::size_t person, std::uint32_t by) {
+    outcome_.strikes.push_back(std::move(s));
+    PersonMeasures& pm = people_[person];
+    pm.out.minClearance = 0.0;
+    pm.passes.erase(std::remove_if(pm.passes.begin(), pm.passes.end(), [&](const PassTrack& p) { return p.entity == by; }),
+                    pm.passes.end());
+}
+
+Strike* Measures::findStrike(const std::string& person, const std::string& by) {
+    for (Strike& s : outcome_.strikes)
+        if (s.person == person && s.by == by) return &s;
+    return nullptr;
+}
+
+void Measures::unitStruck(double t) {
+    if (outcome_.unitStruck) return;
+    outcome_.unitStruck = true;
+    outcome_.unitStruckAt = t;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -36,8 +36,18 @@ public:
     void observePeople(const TrafficStream& traffic, const People& people, const std::vector<MovingUnit>& units,
                        double t, double dt, std::vector<Event>& events);
 
-    void addStrike(Strike s) { outcome_.strikes.push_back(std::move(s)); }
+    /// Records a strike of person `person` (index) by entity `by`: their clearance was 0, and
+    /// the striker's pass by them is the strike, not a close pass.
+    void addStrike(Strike s, std::size_t person, std::uint32_t by);
+    /// The strike of `person` (id) by `by` (id), if there is one (to turn it into a crush).
+    Strike* findStrike(const std::string& person, const std::string& by);
     void addCollision(Collision c) { outcome_.collisions.push_back(std::move(c)); }
+    /// A moving vehicle or unit touched person `person` (index): the clearance was 0.
+    void touched(std::size_t person) { people_[person].out.minClearance = 0.0; }
+    /// A traffic vehicle hit the patrol car or the violator at time t (the first one counts).
+    void unitStruck(double t);
+    /// Counts the step's work (Outcome::vehicleUpdates), measured or not.
+    void countUpdates(const TrafficStream& traffic) { outcome_.vehicleUpdates += static_cast<std::uint64_t>(traffic.onRoad()); }
 
     /// The measures so far, as an Outcome (scenario, seed, status and hashes are the World's).
     Outcome outcome() const;

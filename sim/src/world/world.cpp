@@ -36,6 +36,19 @@ constexpr double kMaxSubstepTravel = 1.0;   // m per Box2D sub-step (b2_maxTrans
 constexpr double kStrikeSpeed = 1.0;        // m/s; slower contacts with a person are bumps, not strikes [assumption]
 constexpr double kUnitMovedDistance = 0.3;  // m a unit must move before traffic treats it as moved
 constexpr double kScrapeSpeed = 5.0;        // m/s; slower touches between driven cars are scrapes [assumption]
+
+/// Whether two bands overlap across the road (in d).
+bool overlapsAcross(const Obstacle& a, const Obstacle& b) { return a.dMax > b.dMin && a.dMin < b.dMax; }
+
+/// Whether a body moving free of a driver, with bounding band `now` and velocity `vel`, sweeps
+/// through `crossing` within `horizon` s (straight on, as a person judging it would).
+bool sweepsThrough(const Obstacle& now, Vec2 vel, double horizon, const Obstacle& crossing) {
+    if (length(vel) < kStrikeSpeed) return false;  // at rest: an obstacle, not a threat
+    const Vec2 step = horizon * vel;
+    const Obstacle swept{std::min(now.sFrom, now.sFrom + step.x), std::max(now.sTo, now.sTo + step.x),
+                         std::min(now.dMin, now.dMin + step.y), std::max(now.dMax, now.dMax + step.y)};
+    return overlapsAcross(swept, crossing) && swept.sTo >= crossing.sFrom && swept.sFrom <= crossing.sTo;
+}
 }  // namespace
 
 namespace {
@@ -43,6 +56,7 @@ namespace {
 void checkScenario(const Scenario& sc) {
     SIM_ASSERT(std::isfinite(sc.run.dt) && sc.run.dt > 0.0, "run.dt must be finite and > 0");
     SIM_ASSERT(std::isfinite(sc.run.duration) && sc.run.duration >= 0.0, "run.duration must be finite and >= 0");
+    SIM_ASSERT(sc.run.aftermath >= 0.0, "run.aftermath must be >= 0");
     SIM_ASSERT(sc.road.lanes >= 1, "at least one lane");
     SIM_ASSERT(sc.traffic.flowPerLane.size() == static_cast<std::size_t>(sc.road.lanes), "one flow per lane");
     SIM_ASSERT(sc.environment.friction > 0.0 && sc.environment.visibility > 0.0, "friction and visibility > 0");
@@ -91,12 +105,17 @@ struct World::Impl {
     std::set<std::pair<std::uint32_t, std::uint32_t>> contactPairs;  // strikes and collisions seen
     std::vector<MovingUnit> movingUnits;
     double personSeenWithin = 0.0;        // m at which drivers recognise a person on foot
+    double firstStrikeAt = -1.0;          // s, the first strike of a person; < 0 = none yet
+    std::int64_t endStep = 0;             // the run ends after this many steps
+    bool measuring = true;                // the measures observe (until the first strike)
+    double measuredUntil = 0.0;           // s
 
     Impl(const Scenario& scenario, std::uint64_t runSeed)
         : sc((checkScenario(scenario), scenario)), seed(runSeed), layout(layoutScene(scenario)), physics(scenario.environment.friction),
           traffic(scenario, layout, runSeed, entities), people(scenario, layout, entities),
           measures(scenario, layout, traffic) {
         stepsTotal = std::llround(sc.run.duration / sc.run.dt);
+        endStep = stepsTotal;
         substeps = std::max(1, static_cast<int>(std::ceil(sc.run.dt * kMaxBodySpeed / kMaxSubstepTravel)));
         personSeenWithin = models::personRecognitionDistance(sc.environment);
         setUpScene();
@@ -121,7 +140,7 @@ struct World::Impl {
             info.width = u.spec.width;
             info.colour = u.spec.colour;
             const std::uint32_t e = entities.add(std::move(info), static_cast<int>(i));
-            const Wheels wheels{u.spec.wheelbase, u.wheelAngle, false, u.braked};
+            const Wheels wheels{u.spec.wheelbase, u.wheelAngle, Axle::Rolling, u.braked ? Axle::Parked : Axle::Rolling};
             units.push_back({e, physics.addUnit({BodyKind::Unit, e}, layout.unitBoxes[i], u.spec.mass, wheels), {}});
         }
         for (std::size_t i = 0; i < sc.devices.size(); ++i) {
@@ -165,21 +184,31 @@ struct World::Impl {
         traffic.removeDeparted();
         traffic.sortLanes();
         ++stepsDone;
-        measures.observeTraffic(traffic, now(), dt, events);
-        measures.observePeople(traffic, people, movingUnits, now(), dt, events);
+        measures.countUpdates(traffic);
+        if (measuring) {
+            measures.observeTraffic(traffic, now(), dt, events);
+            measures.observePeople(traffic, people, movingUnits, now(), dt, events);
+            measuredUntil = now();
+            measuring = firstStrikeAt < 0.0;  // the first strike's step is the last one measured
+        }
         if (!finite()) status = RunStatus::Diverged;
     }
 
-    bool done() const { return status == RunStatus::Diverged || stepsDone >= stepsTotal; }
+    bool done() const { return status == RunStatus::Diverged || stepsDone >= endStep; }
 
     /// A pedestrian's gap acceptance: setting off along a path that enters an open lane from
-    /// outside it waits until no vehicle in those lanes would reach the in-lane stretch within the
+    /// outside it waits until nothing in those lanes would reach the in-lane stretch within the
     /// critical gap, the time to walk the stretch plus 3 s of start-up and clearance (HCM 2010
     /// pedestrian critical headway, t_c = L / S_p + t_s with t_s = 3 s [M]). The longer they wait,
     /// the shorter the gap they accept (Tiwari et al. 2007: pedestrians' gap acceptance falls
     /// with waiting time): t_s shrinks to 1 s over two minutes [assumption]. Someone already in a
     /// lane keeps going: stopping there is worse. (People walk up to the lane's edge before they
     /// ask: People::update.)
+    ///
+    /// They look at what is physically there, not at the traffic model's lane lists: a car whose
+    /// outline is in the lanes they cross (half-way through a lane change, drifting over), and
+    /// anything moving free of a driver (a sliding wreck, a pushed unit) whose path over the
+    /// critical gap crosses the stretch.
     bool mayWalk(Vec2 from, const std::vector<Vec2>& path, double speed, double waited) const {
         const double openEdge = laneRight(sc.road, layout.adjacentLane);
         if (from.y > openEdge) return true;
@@ -205,13 +234,22 @@ struct World::Impl {
         constexpr double kPatience = 120.0;  // s
         const double startUp = 3.0 - 2.0 * std::min(waited / kPatience, 1.0);
         const double criticalGap = inLane / speed + startUp;
-        for (int l = layout.adjacentLane; l <= laneAt(sc.road, dMax); ++l)
-            for (const int slot : traffic.lane(l)) {
-                const Vehicle& v = traffic.vehicle(slot);
-                if (v.rear() > sMax + 2.0) continue;     // already past
-                if (v.front() >= sMin - 2.0) return false;  // alongside
-                if ((sMin - v.front()) / std::max(v.v, 0.1) < criticalGap) return false;
+        // The lanes the walk enters, edge to edge, and the stretch along them with 2 m either side.
+        const Obstacle crossing{sMin - 2.0, sMax + 2.0, openEdge, laneLeft(sc.road, laneAt(sc.road, dMax))};
+        for (int slot = 0; slot < traffic.slotCount(); ++slot) {
+            if (!traffic.alive(slot)) continue;
+            const Vehicle& v = traffic.vehicle(slot);
+            const Obstacle now = boundingObstacle(v.box());
+            if (v.mode == VehicleMode::Crashed) {
+                if (sweepsThrough(now, {v.v, v.vLat}, criticalGap, crossing)) return false;
+                continue;
             }
+            if (!overlapsAcross(now, crossing) || now.sFrom > crossing.sTo) continue;  // elsewhere, or already past
+            if (now.sTo >= crossing.sFrom) return false;               // alongside
+            if ((sMin - v.front()) / std::max(v.v, 0.1) < criticalGap) return false;
+        }
+        for (const MovingUnit& u : movingUnits)
+            if (sweepsThrough(boundingObstacle(u.box), u.velocity, criticalGap, crossing)) return false;
         return true;
     }
 
@@ -239,7 +277,7 @@ struct World::Impl {
             if (v.mode == VehicleMode::Kinematic && inZone(v)) {
                 const OrientedBox box = v.box();
                 v.body = physics.addVehicle({BodyKind::TrafficVehicle, v.entity}, box, v.mass, {v.v, v.vLat}, 0.0,
-                                            {v.wheelbase, 0.0, false, false});
+                                            {v.wheelbase, 0.0, Axle::Rolling, Axle::Rolling});
                 v.mode = VehicleMode::Bodied;
             } else if (v.mode == VehicleMode::Bodied && !inZone(v)) {
                 physics.remove(v.body);
@@ -307,7 +345,7 @@ struct World::Impl {
             Vehicle& v = traffic.vehicle(slot);
             if (v.mode != VehicleMode::Crashed || v.neverReacts || v.crashedAt < 0.0) continue;
             if (t >= v.crashedAt + v.traits.prt) {
-                physics.setWheels(v.body, {v.wheelbase, 0.0, true, true});
+                physics.setWheels(v.body, {v.wheelbase, 0.0, Axle::Locked, Axle::Locked});
                 v.crashedAt = -1.0;  // done
             }
         }
@@ -390,30 +428,69 @@ struct World::Impl {
         Vehicle& v = traffic.vehicle(slot);
         traffic.markCrashed(slot, t);
         physics.setMotion(v.body, Motion::Free);
-        physics.setWheels(v.body, {v.wheelbase, 0.0, false, false});
+        physics.setWheels(v.body, {v.wheelbase, 0.0, Axle::Rolling, Axle::Rolling});
     }
 
     void strike(const BodyRef& person, const BodyRef& by, const Contact& c, bool aIsPerson, double t) {
         // Only a moving vehicle strikes: a person walking into a parked unit or a stopped wreck is not struck.
         const Vec2 byVelocity = aIsPerson ? c.velocityB : c.velocityA;
         if (length(byVelocity) < kStrikeSpeed) return;
-        if (c.relativeSpeed < kStrikeSpeed) return;
-        if (!contactPairs.insert({person.entity, by.entity}).second) return;
         const std::size_t i = static_cast<std::size_t>(entities.index(person.entity));
+        measures.touched(i);  // a moving vehicle touched them: no clearance, struck or not
+        if (c.relativeSpeed < kStrikeSpeed) return;
+        const double normalSpeed = std::abs(dot(c.velocityA - c.velocityB, c.normal));
+        const StrikeContact contact = models::glancing(c.relativeSpeed, normalSpeed) ? StrikeContact::Glancing
+                                                                                     : StrikeContact::Frontal;
+        recordStrike(i, by, c.relativeSpeed, normalSpeed, contact, c.point, t);
+    }
+
+    /// A person pinned between two bodies: a crush. A strike by either of them that pinned the
+    /// person becomes a crush; otherwise the faster one crushes them now.
+    void pinch(const Pinch& p, double t) {
+        if (p.closingSpeed < kStrikeSpeed || p.a.kind == BodyKind::Guardrail) return;
+        const std::size_t i = static_cast<std::size_t>(entities.index(p.person.entity));
+        measures.touched(i);
+        const std::string& person = entities.info(p.person.entity).id;
+        for (const BodyRef& by : {p.a, p.b}) {
+            if (by.kind == BodyKind::Guardrail) continue;
+            Strike* s = measures.findStrike(person, idOf(by));
+            if (s == nullptr || s->contact == StrikeContact::Crush) continue;
+            const models::InjuryRisk risk = models::pedestrianInjury(StrikeContact::Crush, s->impactSpeed, p.closingSpeed);
+            s->contact = StrikeContact::Crush;
+            s->injurySpeed = risk.speed;
+            s->pSevere = risk.pSevere;
+            s->pFatal = risk.pFatal;
+            return;
+        }
+        recordStrike(i, p.a, p.closingSpeed, p.closingSpeed, StrikeContact::Crush, p.point, t);
+    }
+
+    void recordStrike(std::size_t i, const BodyRef& by, double relativeSpeed, double normalSpeed, StrikeContact contact,
+                      Vec2 point, double t) {
+        const Person& p = people[i];
+        if (!contactPairs.insert({p.entity, by.entity}).second) return;
         const bool pushed = by.kind == BodyKind::Unit;
+        const models::InjuryRisk risk = models::pedestrianInjury(contact, relativeSpeed, normalSpeed);
         Strike s;
         s.time = t;
-        s.person = entities.info(person.entity).id;
+        s.person = entities.info(p.entity).id;
         s.by = idOf(by);
         s.via = pushed ? StrikeVia::PushedUnit : StrikeVia::Direct;
         if (const std::optional<Striker> behind = strikerBehind(by, t)) s.striker = *behind;
-        s.impactSpeed = c.relativeSpeed;
-        s.pSevere = models::pedestrianSevereInjuryRisk(c.relativeSpeed);
-        s.pFatal = models::pedestrianDeathRisk(c.relativeSpeed);
-        measures.addStrike(s);
-        events.push_back({t, EventKind::Strike, person.entity, by.entity, c.relativeSpeed, c.point, pushed});
+        s.impactSpeed = relativeSpeed;
+        s.contact = contact;
+        s.injurySpeed = risk.speed;
+        s.pSevere = risk.pSevere;
+        s.pFatal = risk.pFatal;
+        measures.addStrike(s, i, by.entity);
+        events.push_back({t, EventKind::Strike, p.entity, by.entity, relativeSpeed, point, pushed});
+        if (firstStrikeAt < 0.0) {
+            firstStrikeAt = t;
+            if (std::isfinite(sc.run.aftermath))
+                endStep = std::min<std::int64_t>(stepsTotal, stepsDone + 1 + std::llround(sc.run.aftermath / sc.run.dt));
+        }
         people.knockDown(i);
-        physics.setMotion(people[i].body, Motion::Free);
+        physics.setMotion(p.body, Motion::Free);
         crash(by, t);
     }
 
@@ -435,6 +512,10 @@ struct World::Impl {
         if (b.kind == BodyKind::Unit) {
             std::optional<Striker>& first = units[unitOf(b)].firstHitBy;
             if (!first) first = strikerBehind(a, t);
+            const UnitRole role = sc.units[unitOf(b)].role;
+            if (a.kind == BodyKind::TrafficVehicle && (role == UnitRole::Patrol || role == UnitRole::Violator) &&
+                c.relativeSpeed >= kStrikeSpeed)
+                measures.unitStruck(t);
         }
         if (contactPairs.insert({std::min(ka, kb), std::max(ka, kb)}).second) {
             measures.addCollision({t, idOf(a), idOf(b), c.relativeSpeed});
@@ -458,6 +539,7 @@ struct World::Impl {
             }
             collide(c.a, c.b, c, t);
         }
+        for (const Pinch& p : physics.pinches()) pinch(p, t);
     }
 
     // -----------------------------------------------------------------------------------------
@@ -493,7 +575,9 @@ struct World::Impl {
         o.scenario = sc.name;
         o.seed = seed;
         o.status = status;
+        o.ended = firstStrikeAt >= 0.0 ? RunEnd::FirstStrike : RunEnd::Duration;
         o.simulated = now();
+        o.measuredUntil = measuredUntil;
         o.logWeight = traffic.logWeight();
         o.stateHash = stateHash();
         return o;
