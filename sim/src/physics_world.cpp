@@ -83,6 +83,13 @@ void initializeBox2dOnce() {
     SIM_ASSERT(initialized, "Box2D contact warm-up made no contact");
 }
 
+/// Where a body can be by the end of a step (PhysicsWorld::canCoast).
+struct Reach {
+    b2AABB box;
+    bool moving;
+    bool person;
+};
+
 /// Per-body bookkeeping; the slot index is the BodyId and is stored in b2Body's user data.
 struct Slot {
     b2Body* body = nullptr;  // null once removed
@@ -283,6 +290,8 @@ struct PhysicsWorld::Impl {
     double friction;
     std::vector<Contact> contacts;
     std::vector<Pinch> pinches;
+    std::vector<Reach> reach;  // canCoast()'s scratch
+    std::int64_t coasted = 0;
     Listener listener;  // declared before world: outlives it
     b2World world;
     std::vector<Slot> slots;  // indexed by BodyId; ids are never reused
@@ -481,6 +490,11 @@ void PhysicsWorld::step(double dt, int substeps) {
     }
 
     const double h = dt / substeps;
+    if (canCoast(dt)) {
+        coast(static_cast<float>(h), substeps);
+        ++w.coasted;
+        return;
+    }
     for (int i = 0; i < substeps; ++i) {
         for (b2Body* b = w.world.GetBodyList(); b != nullptr; b = b->GetNext()) {
             if (b->GetType() == b2_staticBody || !b->IsAwake()) continue;
@@ -495,10 +509,99 @@ void PhysicsWorld::step(double dt, int substeps) {
     }
 }
 
+namespace {
+
+/// The body's outline's bounding box at its present transform (every fixture).
+b2AABB boundsOf(const b2Body& b) {
+    b2AABB box{b.GetPosition(), b.GetPosition()};
+    bool first = true;
+    for (const b2Fixture* f = b.GetFixtureList(); f != nullptr; f = f->GetNext()) {
+        for (int32 child = 0; child < f->GetShape()->GetChildCount(); ++child) {
+            b2AABB a;
+            f->GetShape()->ComputeAABB(&a, b.GetTransform(), child);
+            if (first) box = a;
+            else box.Combine(a);
+            first = false;
+        }
+    }
+    return box;
+}
+
+}  // namespace
+
+bool PhysicsWorld::canCoast(double dt) {
+    // Contacts begin within Box2D's skins (2 x b2_polygonRadius = 2 cm); a margin well above it.
+    constexpr float kMargin = 0.05f;
+    Impl& w = *impl_;
+    for (b2Contact* c = w.world.GetContactList(); c != nullptr; c = c->GetNext())
+        if (c->IsTouching()) return false;
+    std::vector<Reach>& reach = w.reach;
+    reach.clear();
+    for (b2Body* b = w.world.GetBodyList(); b != nullptr; b = b->GetNext()) {
+        if (b->GetFixtureList() == nullptr) continue;
+        b2AABB box = boundsOf(*b);
+        const bool moving = b->GetType() != b2_staticBody && b->IsAwake();
+        bool person = false;
+        if (b->GetType() != b2_staticBody) {
+            const Slot& s = w.slots[b->GetUserData().pointer];
+            if (moving && s.motion == Motion::Free) return false;  // tyre and ground forces: Box2D's work
+            person = s.ref.kind == BodyKind::Person;
+        }
+        if (moving) {
+            // Swept over the step: the box at the end, the rotation's sweep of the half-diagonal.
+            const b2Vec2 d = static_cast<float>(dt) * b->GetLinearVelocity();
+            const b2Vec2 half = 0.5f * (box.upperBound - box.lowerBound);
+            const float turn = std::abs(b->GetAngularVelocity()) * static_cast<float>(dt) * half.Length();
+            const b2Vec2 grow{kMargin + turn, kMargin + turn};
+            b2AABB end;
+            end.lowerBound = box.lowerBound + d;
+            end.upperBound = box.upperBound + d;
+            box.Combine(end);
+            box.lowerBound -= grow;
+            box.upperBound += grow;
+        }
+        reach.push_back({box, moving, person});
+    }
+    for (std::size_t i = 0; i < reach.size(); ++i)
+        for (std::size_t j = i + 1; j < reach.size(); ++j) {
+            if (!reach[i].moving && !reach[j].moving) continue;
+            if (reach[i].person && reach[j].person) continue;  // people never collide with people
+            if (b2TestOverlap(reach[i].box, reach[j].box)) return false;
+        }
+    return true;
+}
+
+void PhysicsWorld::coast(float h, int substeps) {
+    // What b2World::Step does to a driven body that touches nothing (b2Island::Solve: no
+    // gravity, no force, no damping; the b2_maxTranslation and b2_maxRotation caps; then
+    // c += h v, a += h w per sub-step), without Box2D's per-step profile timers and passes.
+    Impl& w = *impl_;
+    for (b2Body* b = w.world.GetBodyList(); b != nullptr; b = b->GetNext()) {
+        if (b->GetType() == b2_staticBody || !b->IsAwake()) continue;
+        b2Vec2 c = b->GetWorldCenter();
+        float a = b->GetAngle();
+        b2Vec2 v = b->GetLinearVelocity();
+        float omega = b->GetAngularVelocity();
+        for (int i = 0; i < substeps; ++i) {
+            const b2Vec2 translation = h * v;
+            if (b2Dot(translation, translation) > b2_maxTranslationSquared) v *= b2_maxTranslation / translation.Length();
+            const float rotation = h * omega;
+            if (rotation * rotation > b2_maxRotationSquared) omega *= b2_maxRotation / b2Abs(rotation);
+            c += h * v;
+            a += h * omega;
+        }
+        b->SetTransform(c - b2Mul(b2Rot(a), b->GetLocalCenter()), a);
+        b->SetLinearVelocity(v);
+        b->SetAngularVelocity(omega);
+    }
+}
+
 std::span<const Contact> PhysicsWorld::contacts() const { return impl_->contacts; }
 
 std::span<const Pinch> PhysicsWorld::pinches() const { return impl_->pinches; }
 
 int PhysicsWorld::bodyCount() const { return impl_->alive; }
+
+std::int64_t PhysicsWorld::coastedSteps() const { return impl_->coasted; }
 
 }  // namespace sim::detail

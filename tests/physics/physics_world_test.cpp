@@ -443,6 +443,38 @@ TEST_CASE("A person driven against a parked unit by a moving one is reported pin
     }
 }
 
+TEST_CASE("A step in which nothing can touch moves driven bodies as Box2D's step would, bit for bit", "[physics]") {
+    // `coasting` has nothing but two driven bodies far apart, so its steps skip b2World::Step;
+    // `stepping` also holds a person touching a parked unit far away, so Box2D steps it.
+    PhysicsWorld coasting(0.8), stepping(0.8);
+    std::vector<BodyId> cars, people;
+    for (PhysicsWorld* w : {&coasting, &stepping}) {
+        cars.push_back(w->addVehicle(kCarRef, carBox({-20.0, 3.0}, 0.02), 1500.0, {40.0, -2.0}, 0.1, kRolling));
+        people.push_back(w->addPerson(kPersonRef, {0.0, -2.0}, kPersonRadius, kPersonMass));
+    }
+    const BodyId wall = stepping.addUnit({BodyKind::Unit, 9}, unitBox({500.0, 500.0}), 2000.0, Wheels{});
+    const BodyId leaning = stepping.addPerson({BodyKind::Person, 8}, {500.0 - 2.5 - kPersonRadius, 500.0}, kPersonRadius, kPersonMass);
+    for (int k = 0; k < 40; ++k) {
+        for (std::size_t i = 0; i < 2; ++i) {
+            PhysicsWorld& w = i == 0 ? coasting : stepping;
+            w.drive(cars[i], {40.0, -2.0 + 0.05 * k}, 0.1);
+            w.drive(people[i], {0.0, 1.4}, 0.0);
+        }
+        stepping.drive(leaning, {1.0, 0.0}, 0.0);  // keeps pressing on the unit: Box2D must step
+        coasting.step(kDt, 3);
+        stepping.step(kDt, 3);
+        REQUIRE(stepping.awake(wall));  // woken by the person's contact: Box2D stepped
+        for (std::size_t i = 0; i < 2; ++i) {
+            const BodyId a = i == 0 ? cars[0] : people[0], b = i == 0 ? cars[1] : people[1];
+            CHECK(std::bit_cast<std::uint64_t>(coasting.pose(a).position.x) == std::bit_cast<std::uint64_t>(stepping.pose(b).position.x));
+            CHECK(std::bit_cast<std::uint64_t>(coasting.pose(a).position.y) == std::bit_cast<std::uint64_t>(stepping.pose(b).position.y));
+            CHECK(std::bit_cast<std::uint64_t>(coasting.pose(a).heading) == std::bit_cast<std::uint64_t>(stepping.pose(b).heading));
+        }
+    }
+    CHECK(coasting.coastedSteps() == 40);
+    CHECK(stepping.coastedSteps() == 0);
+}
+
 namespace {
 
 /// A crash scenario with everything in it; returns the bits of every pose after every step.

@@ -40,14 +40,22 @@ constexpr double kScrapeSpeed = 5.0;        // m/s; slower touches between drive
 /// Whether two bands overlap across the road (in d).
 bool overlapsAcross(const Obstacle& a, const Obstacle& b) { return a.dMax > b.dMin && a.dMin < b.dMax; }
 
+/// Whether two bands overlap.
+bool overlaps(const Obstacle& a, const Obstacle& b) {
+    return overlapsAcross(a, b) && a.sTo >= b.sFrom && a.sFrom <= b.sTo;
+}
+
+/// The band `now` covers while moving by `by`, grown by `margin` on every side.
+Obstacle swept(const Obstacle& now, Vec2 by, double margin = 0.0) {
+    return {std::min(now.sFrom, now.sFrom + by.x) - margin, std::max(now.sTo, now.sTo + by.x) + margin,
+            std::min(now.dMin, now.dMin + by.y) - margin, std::max(now.dMax, now.dMax + by.y) + margin};
+}
+
 /// Whether a body moving free of a driver, with bounding band `now` and velocity `vel`, sweeps
 /// through `crossing` within `horizon` s (straight on, as a person judging it would).
 bool sweepsThrough(const Obstacle& now, Vec2 vel, double horizon, const Obstacle& crossing) {
     if (length(vel) < kStrikeSpeed) return false;  // at rest: an obstacle, not a threat
-    const Vec2 step = horizon * vel;
-    const Obstacle swept{std::min(now.sFrom, now.sFrom + step.x), std::max(now.sTo, now.sTo + step.x),
-                         std::min(now.dMin, now.dMin + step.y), std::max(now.dMax, now.dMax + step.y)};
-    return overlapsAcross(swept, crossing) && swept.sTo >= crossing.sFrom && swept.sFrom <= crossing.sTo;
+    return overlaps(swept(now, horizon * vel), crossing);
 }
 }  // namespace
 
@@ -104,6 +112,8 @@ struct World::Impl {
     std::vector<SceneDevice> devices;     // by device index (Scenario::devices)
     std::set<std::pair<std::uint32_t, std::uint32_t>> contactPairs;  // strikes and collisions seen
     std::vector<MovingUnit> movingUnits;
+    std::vector<Obstacle> reachScratch;                       // syncVehicleBodies()'s, kept for its capacity
+    std::vector<std::pair<int, Obstacle>> drivenScratch;      // ditto
     double personSeenWithin = 0.0;        // m at which drivers recognise a person on foot
     double firstStrikeAt = -1.0;          // s, the first strike of a person; < 0 = none yet
     std::int64_t endStep = 0;             // the run ends after this many steps
@@ -270,21 +280,69 @@ struct World::Impl {
 
     bool inZone(const Vehicle& v) const { return v.front() >= layout.zoneStart && v.rear() <= layout.zoneEnd; }
 
+    /// A traffic vehicle in the contact zone is a Box2D body only while it is within reach of
+    /// something it could touch in this step: a unit, a person on foot, a cone, the guardrail, a
+    /// wreck, or another vehicle within reach. Otherwise nothing can happen to it that its
+    /// driver's formula does not describe, and Box2D would only carry it along (and a pass of
+    /// lane 2 costs nothing). Each band is swept over the step at its present velocity and grown
+    /// by kReachMargin, far more than a velocity can change in one step.
     void syncVehicleBodies() {
+        constexpr double kReachMargin = 0.3;  // m [assumption: > 8 m/s^2 x dt^2 and any lateral change]
+        const double dt = sc.run.dt;
+        std::vector<Obstacle>& scene = reachScratch;
+        scene.clear();
+        for (std::size_t i = 0; i < units.size(); ++i) {
+            const OrientedBox box{physics.pose(units[i].body), layout.unitBoxes[i].halfLength, layout.unitBoxes[i].halfWidth};
+            scene.push_back(swept(boundingObstacle(box), dt * physics.velocity(units[i].body), kReachMargin));
+        }
+        for (std::size_t i = 0; i < people.size(); ++i) {
+            const Person& p = people[i];
+            if (!p.onFoot()) continue;
+            const double r = people.def(i).radius;
+            const Obstacle at{p.position.x - r, p.position.x + r, p.position.y - r, p.position.y + r};
+            scene.push_back(swept(at, dt * p.velocity, kReachMargin));
+        }
+        for (const SceneDevice& d : devices) {
+            if (d.body == kNoBody) continue;
+            const Vec2 c = physics.pose(d.body).position;
+            scene.push_back(swept({c.x - 0.2, c.x + 0.2, c.y - 0.2, c.y + 0.2}, dt * physics.velocity(d.body), kReachMargin));
+        }
+        if (sc.road.guardrail)
+            scene.push_back({layout.zoneStart - 50.0, layout.zoneEnd + 50.0, layout.guardrailD - kReachMargin,
+                             layout.guardrailD + kReachMargin});
+        // Vehicles: wrecks are in the scene; the others' reach is compared pairwise.
+        std::vector<std::pair<int, Obstacle>>& driven = drivenScratch;
+        driven.clear();
         for (int slot = 0; slot < traffic.slotCount(); ++slot) {
             if (!traffic.alive(slot)) continue;
             Vehicle& v = traffic.vehicle(slot);
-            if (v.mode == VehicleMode::Kinematic && inZone(v)) {
-                const OrientedBox box = v.box();
-                v.body = physics.addVehicle({BodyKind::TrafficVehicle, v.entity}, box, v.mass, {v.v, v.vLat}, 0.0,
+            if (v.mode != VehicleMode::Crashed && !inZone(v)) {
+                if (v.mode == VehicleMode::Bodied) dropBody(v);  // out of the zone: back to the formula
+                continue;
+            }
+            const Obstacle reach = swept(boundingObstacle(v.box()), dt * Vec2{v.v, v.vLat}, kReachMargin);
+            if (v.mode == VehicleMode::Crashed) scene.push_back(reach);
+            else driven.emplace_back(slot, reach);
+        }
+        for (std::size_t k = 0; k < driven.size(); ++k) {
+            const Obstacle& reach = driven[k].second;
+            bool near = std::any_of(scene.begin(), scene.end(), [&](const Obstacle& o) { return overlaps(reach, o); });
+            for (std::size_t m = 0; m < driven.size() && !near; ++m) near = m != k && overlaps(reach, driven[m].second);
+            Vehicle& v = traffic.vehicle(driven[k].first);
+            if (near && v.mode == VehicleMode::Kinematic) {
+                v.body = physics.addVehicle({BodyKind::TrafficVehicle, v.entity}, v.box(), v.mass, {v.v, v.vLat}, 0.0,
                                             {v.wheelbase, 0.0, Axle::Rolling, Axle::Rolling});
                 v.mode = VehicleMode::Bodied;
-            } else if (v.mode == VehicleMode::Bodied && !inZone(v)) {
-                physics.remove(v.body);
-                v.body = kNoBody;
-                v.mode = VehicleMode::Kinematic;
+            } else if (!near && v.mode == VehicleMode::Bodied) {
+                dropBody(v);
             }
         }
+    }
+
+    void dropBody(Vehicle& v) {
+        physics.remove(v.body);
+        v.body = kNoBody;
+        v.mode = VehicleMode::Kinematic;
     }
 
     void syncPersonBodies() {
