@@ -13,6 +13,7 @@ packages=(
   clang libclang-rt-14-dev          # libFuzzer and the sanitizer runtimes
   xvfb xauth                        # headless display for the visualizer tests
   fonts-dejavu-core                 # the visualizer's text
+  slurmctld slurmd slurm-client munge  # tests/slurm: a one-node Slurm the test starts and stops itself
 )
 for option in "$@"; do
   case "$option" in

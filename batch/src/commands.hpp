@@ -15,6 +15,7 @@ enum ExitCode : int { kOk = 0, kInternalError = 1, kInvalidInput = 2, kInterrupt
 void addRunCommand(CLI::App& app, int& exitCode);
 void addValidateCommand(CLI::App& app, int& exitCode);
 void addBenchCommand(CLI::App& app, int& exitCode);
+void addEstimateCommand(CLI::App& app, int& exitCode);
 /// `commandLine` is read when the command runs (after parsing), for the manifest.
 void addSweepCommand(CLI::App& app, int& exitCode, const std::vector<std::string>& commandLine);
 void addMergeCommand(CLI::App& app, int& exitCode, const std::vector<std::string>& commandLine);

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     batch::addRunCommand(app, exitCode);
     batch::addValidateCommand(app, exitCode);
     batch::addBenchCommand(app, exitCode);
+    batch::addEstimateCommand(app, exitCode);
     const std::vector<std::string> commandLine(argv, argv + argc);
     batch::addSweepCommand(app, exitCode, commandLine);
     batch::addMergeCommand(app, exitCode, commandLine);

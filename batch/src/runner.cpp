@@ -61,6 +61,8 @@ std::pair<std::size_t, std::size_t> Shard::range(std::size_t tasks) const {
     return {first, first + base + (index < extra ? 1 : 0)};
 }
 
+std::string Shard::text() const { return std::to_string(index) + "/" + std::to_string(count); }
+
 std::optional<Shard> parseShard(std::string_view text) {
     const auto slash = text.find('/');
     if (slash == std::string_view::npos) return std::nullopt;
@@ -233,10 +235,10 @@ RunReport runSweep(const Sweep& sweep, const RunOptions& options) {
         if (hash != hex64(sweep.hash))
             throw SweepError("cannot resume: " + out.string() + " holds sweep " + hash + ", not this one (" + hex64(sweep.hash) +
                              "); the sweep file, an overlay, the base scenario or --replicates changed");
-        if (previous.value(nlohmann::json::json_pointer("/shard/index"), SIZE_MAX) != options.shard.index ||
-            previous.value(nlohmann::json::json_pointer("/shard/count"), SIZE_MAX) != options.shard.count)
-            throw SweepError("cannot resume: " + out.string() + " holds shard " + previous["shard"].dump() + ", not " +
-                             std::to_string(options.shard.index) + "/" + std::to_string(options.shard.count));
+        const Shard held{previous.value(nlohmann::json::json_pointer("/shard/index"), SIZE_MAX),
+                         previous.value(nlohmann::json::json_pointer("/shard/count"), SIZE_MAX)};
+        if (held.index != options.shard.index || held.count != options.shard.count)
+            throw SweepError("cannot resume: " + out.string() + " holds shard " + held.text() + ", not shard " + options.shard.text());
     }
     for (const SweepPoint& p : sweep.points) {
         const fs::path file = out / "points" / (p.id + ".toml");

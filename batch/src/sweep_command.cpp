@@ -1,61 +1,18 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 #include <optional>
 
-#include <unistd.h>
-
 #include "batch/runner.hpp"
 #include "batch/sweep.hpp"
 #include "commands.hpp"
+#include "stop_signals.hpp"
 
 namespace batch {
 
 namespace {
-
-// Signals: the first SIGINT/SIGTERM asks the runner to stop issuing runs (it finishes those in
-// flight and writes everything); a second one ends the process at once (the folder stays
-// resumable: at most the runs in flight are lost).
-std::atomic<bool> interruptRequested{false};
-volatile std::sig_atomic_t signalsSeen = 0;
-static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs a lock-free flag");
-
-extern "C" void onStopSignal(int signal) {
-    if (signalsSeen != 0) {
-        std::signal(signal, SIG_DFL);
-        std::raise(signal);
-        return;
-    }
-    signalsSeen = 1;
-    interruptRequested.store(true);
-    static const char message[] = "\nroadside-batch: stopping: finishing the runs in flight (press Ctrl-C again to abort)\n";
-    [[maybe_unused]] const auto written = write(STDERR_FILENO, message, sizeof message - 1);
-}
-
-class StopSignals {
-public:
-    StopSignals() {
-        struct sigaction action = {};
-        action.sa_handler = onStopSignal;
-        sigemptyset(&action.sa_mask);
-        sigaction(SIGINT, &action, &previousInt_);
-        sigaction(SIGTERM, &action, &previousTerm_);
-    }
-    ~StopSignals() {
-        sigaction(SIGINT, &previousInt_, nullptr);
-        sigaction(SIGTERM, &previousTerm_, nullptr);
-    }
-    StopSignals(const StopSignals&) = delete;
-    StopSignals& operator=(const StopSignals&) = delete;
-
-private:
-    struct sigaction previousInt_ = {};
-    struct sigaction previousTerm_ = {};
-};
 
 std::string filesLine(const std::filesystem::path& out) {
     return "Files in " + out.string() + "/: runs.csv, events.csv, summary.csv, summary.json, manifest.json, points/\n";

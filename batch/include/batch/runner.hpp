@@ -33,6 +33,8 @@ struct Shard {
     std::size_t count = 1;
     /// Task range [first, end) of this shard among `tasks` tasks.
     std::pair<std::size_t, std::size_t> range(std::size_t tasks) const;
+    /// "i/N", as --shard takes it and as messages name a shard ("shard 1/3").
+    std::string text() const;
 };
 /// "i/N" with 0 ≤ i < N; nullopt otherwise.
 std::optional<Shard> parseShard(std::string_view text);

@@ -106,7 +106,8 @@ struct Outcome {
     double adjacentLaneMeanSpeed = 0.0; ///< m/s, passing speed in the lane next to the scene
     int edgeLineCrossings = 0;          ///< anywhere on the road, either edge line
     double vehicleHours = 0.0;          ///< h driven, for crossing rates
-    double logWeight = 0.0;             ///< importance-sampling log likelihood ratio (0 = plain MC)
+    double logWeight = 0.0;             ///< importance-sampling ln w = ln p/q of the run (0 = plain MC)
+    ImportanceTrace importance;         ///< the run's critical windows (empty unless sampling is on)
     std::uint64_t stateHash = 0;        ///< hash of the final state, for determinism checks
 };
 

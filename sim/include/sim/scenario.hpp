@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/geometry.hpp"
+#include "sim/rare_events.hpp"
 #include "sim/units.hpp"
 
 /// The description of one roadside stop: everything that is fixed for a run or a sweep point.
@@ -126,6 +127,14 @@ struct Lognormal {
     double sigma = 0.0;
 };
 
+/// Lapses: the driver stops responding altogether (asleep, heavily impaired; calibration §12.2):
+/// the car drifts with no correction and no braking until the lapse ends or it hits something.
+struct Lapse {
+    double rate = 0.0;                        ///< 1/s for a normal driver; driver states multiply it
+    Lognormal duration = {6.0, 0.6};          ///< s until the driver responds again
+    Lognormal driftSpeed = {0.3, 0.5};        ///< m/s lateral
+};
+
 /// Eyes-off-road episodes and drift (calibration §6).
 struct Attention {
     double episodeRate = 3.5 / units::kHour;   ///< 1/s; with the wander below, free driving crosses an
@@ -135,6 +144,7 @@ struct Attention {
     double laneKeepingSd = 0.2;               ///< m, lateral wander (SDLP ~0.18-0.2 m sober, Verster & Roth 2011 [M])
     double wanderTimeConstant = 4.0;          ///< s, of the wander process
     double sceneCapture = 0.5;                ///< factor on the episode rate once the scene is detected
+    Lapse lapse;
 };
 
 /// Drowsy and impaired states: multipliers on the attentive driver.
@@ -144,6 +154,7 @@ struct DriverStateEffect {
     double episodeRateFactor = 1.0;
     double episodeDurationFactor = 1.0;
     double wanderFactor = 1.0;     ///< on laneKeepingSd
+    double lapseRateFactor = 1.0;  ///< on Lapse::rate
 };
 
 struct Drivers {
@@ -273,14 +284,6 @@ struct MeasureSettings {
     double intrusionUpstream = 150.0;   ///< m before the scene in which shoulder intrusions count
 };
 
-/// Importance-sampling tilt of the rare ingredients (DESIGN "rare events"): identity by default.
-/// Every draw it changes is weighted by its likelihood ratio into Outcome::logWeight.
-struct AttentionTilt {
-    double episodeRateFactor = 1.0;   ///< proposal rate = factor x nominal
-    double durationLogShift = 0.0;    ///< proposal ln-median = nominal + shift
-    double driftLogShift = 0.0;       ///< proposal ln-median = nominal + shift
-};
-
 struct Scenario {
     std::string name = "default-stop";
     std::string description;
@@ -295,7 +298,7 @@ struct Scenario {
     std::vector<DeviceDef> devices;
     std::vector<PersonDef> people;
     MeasureSettings measures;
-    AttentionTilt tilt;
+    ImportanceSampling importance;  ///< off by default: plain Monte Carlo (set by the batch runner)
 };
 
 }  // namespace sim

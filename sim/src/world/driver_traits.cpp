@@ -67,6 +67,7 @@ void applyState(DriverTraits& d, const DriverStateEffect& e) {
     d.steeringLatency *= e.prtFactor;
     d.episodeRateFactor *= e.episodeRateFactor;
     d.durationFactor *= e.episodeDurationFactor;
+    d.lapseRateFactor *= e.lapseRateFactor;
     d.wanderSd *= e.wanderFactor;
 }
 

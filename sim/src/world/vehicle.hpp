@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 #include "physics_world.hpp"
 #include "sim/models/idm.hpp"
@@ -31,6 +32,7 @@ struct DriverTraits {
     double wanderSd = 0.2;          ///< m, lateral wander while attentive
     double episodeRateFactor = 1.0; ///< on the attention episode rate
     double durationFactor = 1.0;    ///< on eyes-off durations
+    double lapseRateFactor = 1.0;   ///< on the lapse rate
     bool randomAttention = true;    ///< ordinary eyes-off episodes happen
     const ForcedDrift* forcedDrift = nullptr;  ///< scripted vehicles only
 };
@@ -57,10 +59,12 @@ struct Vehicle {
     Rng attentionRng{0};
     Rng wanderRng{0};
     double hazardBudget = 0.0;     ///< unit-rate exponential budget for the next episode
-    double hazardUsed = 0.0;       ///< integrated proposal rate since the last episode
-    double nominalHazard = 0.0;    ///< integrated nominal rate over the whole trip (for IS weights)
-    int episodes = 0;
-    double drawLogWeight = 0.0;    ///< log p/q of this driver's tilted duration and drift draws
+    double hazardUsed = 0.0;       ///< integrated episode rate since the last episode
+    bool lapsing = false;          ///< the present episode is a lapse (no response at all)
+    // the vehicle's critical window (importance sampling, sim/rare_events.hpp)
+    int window = -1;               ///< its index in the run's CriticalWindows; -1 = none opened
+    bool windowOpen = false;       ///< between opening and the rear passing the scene
+    bool windowOnset = false;      ///< an episode has started inside the window
     double eyesOffSince = -1.0;    ///< s, start of the present or last eyes-off episode
     double eyesOffUntil = -1.0;    ///< s; eyes off while time < eyesOffUntil
     double reactingUntil = -1.0;   ///< s; acceleration frozen until the driver has reacted (eyes back + PRT)
@@ -95,11 +99,18 @@ struct Vehicle {
         return length > kTractorLength ? h * (kTractorLength / length) : h;
     }
 
-    /// Lateral extent (m) of the outline at the present heading.
+    /// Lateral extent (m) of the outline at the present heading (remembered for that heading:
+    /// it is asked for many times a step).
     double sweptWidth() const {
-        const double h = std::abs(heading);
-        return width * std::cos(h) + length * std::sin(h);
+        if (heading != sweptHeading_) {
+            const double h = std::abs(heading);
+            sweptHeading_ = heading;
+            swept_ = width * std::cos(h) + length * std::sin(h);
+        }
+        return swept_;
     }
+
+    mutable double sweptHeading_ = std::numeric_limits<double>::quiet_NaN(), swept_ = 0.0;
 
     bool eyesOff(double t) const { return t < eyesOffUntil; }
     bool frozen(double t) const { return t < reactingUntil; }

@@ -181,6 +181,7 @@ struct World::Impl {
         traffic.arrive(t);
         syncVehicleBodies();
         syncPersonBodies();
+        traffic.setPeopleOnFoot(peopleOnFoot());
         traffic.decide(t, dt);
         people.update(t, dt, [this](Vec2 from, const std::vector<Vec2>& path, double speed, double waited) {
             return mayWalk(from, path, speed, waited);
@@ -205,6 +206,14 @@ struct World::Impl {
     }
 
     bool done() const { return status == RunStatus::Diverged || stepsDone >= endStep; }
+
+    /// The people on foot, for the importance sampling's windows.
+    std::vector<TrafficStream::PersonOnFoot> peopleOnFoot() const {
+        std::vector<TrafficStream::PersonOnFoot> out;
+        for (std::size_t i = 0; i < people.size(); ++i)
+            if (people[i].onFoot() && people[i].phase != PersonPhase::Down) out.push_back({people[i].position, people.def(i).radius});
+        return out;
+    }
 
     /// A pedestrian's gap acceptance: setting off along a path that enters an open lane from
     /// outside it waits until nothing in those lanes would reach the in-lane stretch within the
@@ -637,6 +646,7 @@ struct World::Impl {
         o.simulated = now();
         o.measuredUntil = measuredUntil;
         o.logWeight = traffic.logWeight();
+        o.importance = traffic.importanceTrace();
         o.stateHash = stateHash();
         return o;
     }
