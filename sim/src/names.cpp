@@ -40,7 +40,9 @@ ROADSIDE_NAMES(DeviceKind, "cone"sv, "flare"sv)
 ROADSIDE_NAMES(HeadwayModel, "shifted-exponential"sv, "lognormal"sv)
 ROADSIDE_NAMES(DriverState, "normal"sv, "drowsy"sv, "impaired"sv, "asleep"sv)
 ROADSIDE_NAMES(RunStatus, "completed"sv, "diverged"sv)
+ROADSIDE_NAMES(RunEnd, "duration"sv, "first-strike"sv)
 ROADSIDE_NAMES(StrikeVia, "direct"sv, "pushed-unit"sv)
+ROADSIDE_NAMES(StrikeContact, "frontal"sv, "glancing"sv, "crush"sv)
 ROADSIDE_NAMES(EventKind, "strike"sv, "collision"sv, "shoulder-intrusion"sv, "close-pass"sv)
 ROADSIDE_NAMES(EntityKind, "traffic-vehicle"sv, "unit"sv, "person"sv, "cone"sv, "flare"sv)
 
@@ -55,7 +57,8 @@ static_assert(covers(VehicleKind::Motorhome) && covers(UnitRole::Other) &&
               covers(Surface::Ice) && covers(PersonRole::Other) && covers(Place::BehindGuardrail) &&
               covers(ApproachSide::Passenger) && covers(DeviceKind::Flare) &&
               covers(HeadwayModel::Lognormal) && covers(DriverState::Asleep) &&
-              covers(RunStatus::Diverged) && covers(StrikeVia::PushedUnit) &&
+              covers(RunStatus::Diverged) && covers(RunEnd::FirstStrike) && covers(StrikeVia::PushedUnit) &&
+              covers(StrikeContact::Crush) &&
               covers(EventKind::ClosePass) && covers(EntityKind::Flare));
 
 template <typename E> std::string_view nameOf(E value) {
@@ -96,7 +99,9 @@ ROADSIDE_NAME_FUNCTIONS(DeviceKind)
 ROADSIDE_NAME_FUNCTIONS(HeadwayModel)
 ROADSIDE_NAME_FUNCTIONS(DriverState)
 ROADSIDE_NAME_FUNCTIONS(RunStatus)
+ROADSIDE_NAME_FUNCTIONS(RunEnd)
 ROADSIDE_NAME_FUNCTIONS(StrikeVia)
+ROADSIDE_NAME_FUNCTIONS(StrikeContact)
 ROADSIDE_NAME_FUNCTIONS(EventKind)
 ROADSIDE_NAME_FUNCTIONS(EntityKind)
 

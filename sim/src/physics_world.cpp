@@ -83,6 +83,13 @@ void initializeBox2dOnce() {
     SIM_ASSERT(initialized, "Box2D contact warm-up made no contact");
 }
 
+/// Where a body can be by the end of a step (PhysicsWorld::canCoast).
+struct Reach {
+    b2AABB box;
+    bool moving;
+    bool person;
+};
+
 /// Per-body bookkeeping; the slot index is the BodyId and is stored in b2Body's user data.
 struct Slot {
     b2Body* body = nullptr;  // null once removed
@@ -110,6 +117,14 @@ void applyGroundFriction(b2Body& b, double mu, double h) {
 /// half of what would zero its own slip within the sub-step: both axles act at once, a Jacobi
 /// step relaxed by 1/2 on the coupled two-point problem, which converges without overshoot, so a
 /// body at rest stays at rest and the constraint-like side force does not jitter.
+///
+/// A parked unit's rear axle is Parked, not Locked: the park lock and parking brake are made to
+/// hold a car on a grade (kParkingBrakeHold), not against a crash impulse, so the struck car's
+/// rear wheels turn against their brake and keep their side grip [assumption]. With locked rear
+/// wheels a car pushed from behind is directionally unstable (it spins, whatever its front
+/// wheels do); with rolling ones it goes where its front wheels point, as Ford (2003) found in
+/// the simulations and the crash test behind the "steering wheel full right" tactic
+/// (calibration §7, §12.5).
 void applyTyreForces(b2Body& b, const Wheels& w, double mu, double h) {
     const double m = static_cast<double>(b.GetMass());
     const double inertia = static_cast<double>(b.GetInertia());  // about the centre: shapes are centred
@@ -130,9 +145,11 @@ void applyTyreForces(b2Body& b, const Wheels& w, double mu, double h) {
         const bool front = axle == 0;
         const Vec2 r = (front ? 0.5 : -0.5) * w.wheelbase * axis;
         const Vec2 v = v0 + omega * leftNormal(r);
-        const bool locked = front ? w.frontLocked : w.rearLocked;
+        const Axle kind = front ? w.front : w.rear;
+        // Braking along the wheels that the axle can take before it skids.
+        const double brake = kind == Axle::Parked ? kParkingBrakeHold * m * kGravity : kRollingResistance * normalLoad;
         Vec2 force;
-        if (locked) {
+        if (kind == Axle::Locked || brake >= mu * normalLoad) {
             const double speed = length(v);
             if (speed <= 0.0) continue;
             const Vec2 n = (1.0 / speed) * v;
@@ -143,10 +160,9 @@ void applyTyreForces(b2Body& b, const Wheels& w, double mu, double h) {
             const Vec2 side = leftNormal(along);
             const double vAlong = dot(v, along);
             const double vSide = dot(v, side);
-            const double rolling = std::min(kRollingResistance * normalLoad,
-                                            0.5 * effectiveMass(r, along) * std::abs(vAlong) / h);
+            const double rolling = std::min(brake, 0.5 * effectiveMass(r, along) * std::abs(vAlong) / h);
             const double fAlong = vAlong > 0.0 ? -rolling : (vAlong < 0.0 ? rolling : 0.0);
-            // Friction circle: what is left of mu N after rolling resistance holds the side.
+            // Friction circle: what is left of mu N after rolling resistance or the brake holds the side.
             const double sideCap = std::sqrt(std::max(0.0, mu * normalLoad * mu * normalLoad - fAlong * fAlong));
             const double fSide = std::clamp(-0.5 * effectiveMass(r, side) * vSide / h, -sideCap, sideCap);
             force = fAlong * along + fSide * side;
@@ -162,7 +178,8 @@ struct PhysicsWorld::Impl {
     /// It never calls out of the wrapper (P7).
     class Listener final : public b2ContactListener {
     public:
-        Listener(std::vector<Contact>& out, const std::vector<Slot>& slots) : out_(out), slots_(slots) {}
+        Listener(std::vector<Contact>& out, std::vector<Pinch>& pinches, const std::vector<Slot>& slots)
+            : out_(out), pinches_(pinches), slots_(slots) {}
 
         /// Two traffic vehicles still under their drivers' control do not push each other: the
         /// traffic model keeps them apart, and the World decides from the reported contact
@@ -196,10 +213,41 @@ struct PhysicsWorld::Impl {
             // Called from Collide or the TOI solver, before this contact's impulse is applied.
             const Vec2 va = fromB2(ba->GetLinearVelocityFromWorldPoint(p));
             const Vec2 vb = fromB2(bb->GetLinearVelocityFromWorldPoint(p));
-            out_.push_back({a, b, fromB2(p), va, vb, length(va - vb)});
+            out_.push_back({a, b, fromB2(p), va, vb, length(va - vb), fromB2(wm.normal)});
+            if (a.kind == BodyKind::Person) findPinch(contact, ba, bb, b, -1.0 * fromB2(wm.normal));
+            else if (b.kind == BodyKind::Person) findPinch(contact, bb, ba, a, fromB2(wm.normal));
         }
 
     private:
+        /// A person's new contact with `other` (normal `n` toward the person) pinches them if
+        /// they already touch a body on the opposite side. The closing speed is the two bodies'
+        /// speeds toward the person, this one's before its impulse.
+        void findPinch(b2Contact* begun, b2Body* person, b2Body* other, BodyRef otherRef, Vec2 n) {
+            if (otherRef.kind == BodyKind::Person || otherRef.kind == BodyKind::Cone) return;
+            const b2Vec2 centre = person->GetWorldCenter();
+            const double speed = dot(fromB2(other->GetLinearVelocityFromWorldPoint(centre)), n);
+            for (const b2ContactEdge* e = person->GetContactList(); e != nullptr; e = e->next) {
+                b2Contact* c = e->contact;
+                if (c == begun || !c->IsTouching() || !c->IsEnabled()) continue;
+                const bool personIsA = c->GetFixtureA()->GetBody() == person;
+                b2Fixture* f = personIsA ? c->GetFixtureB() : c->GetFixtureA();
+                const BodyRef ref = decode(f->GetUserData().pointer);
+                if (ref.kind == BodyKind::Person || ref.kind == BodyKind::Cone) continue;
+                b2WorldManifold wm;
+                c->GetWorldManifold(&wm);
+                const Vec2 m = (personIsA ? -1.0 : 1.0) * fromB2(wm.normal);
+                if (dot(m, n) > -0.5) continue;  // not from opposite sides (120 deg and more apart)
+                const double otherSpeed = dot(fromB2(f->GetBody()->GetLinearVelocityFromWorldPoint(centre)), m);
+                const double closing = speed + otherSpeed;
+                if (closing <= 0.0) continue;
+                const BodyRef personRef = decode(begun->GetFixtureA()->GetBody() == person
+                                                     ? begun->GetFixtureA()->GetUserData().pointer
+                                                     : begun->GetFixtureB()->GetUserData().pointer);
+                const bool thisFirst = speed >= otherSpeed;
+                pinches_.push_back({personRef, thisFirst ? otherRef : ref, thisFirst ? ref : otherRef, fromB2(centre), closing});
+            }
+        }
+
         bool drivenVehicle(b2Fixture* f) const {
             const std::uintptr_t id = f->GetBody()->GetUserData().pointer;
             if (id >= slots_.size()) return false;  // the ground body
@@ -208,10 +256,11 @@ struct PhysicsWorld::Impl {
         }
 
         std::vector<Contact>& out_;
+        std::vector<Pinch>& pinches_;
         const std::vector<Slot>& slots_;
     };
 
-    explicit Impl(double mu) : friction(mu), listener(contacts, slots), world(b2Vec2(0.0f, 0.0f)) {
+    explicit Impl(double mu) : friction(mu), listener(contacts, pinches, slots), world(b2Vec2(0.0f, 0.0f)) {
         world.SetContactListener(&listener);
         contacts.reserve(64);
     }
@@ -240,6 +289,9 @@ struct PhysicsWorld::Impl {
 
     double friction;
     std::vector<Contact> contacts;
+    std::vector<Pinch> pinches;
+    std::vector<Reach> reach;  // canCoast()'s scratch
+    std::int64_t coasted = 0;
     Listener listener;  // declared before world: outlives it
     b2World world;
     std::vector<Slot> slots;  // indexed by BodyId; ids are never reused
@@ -273,8 +325,11 @@ b2BodyDef boxBodyDef(const OrientedBox& box) {
     d.type = b2_dynamicBody;
     d.position = toB2(box.pose.position);
     d.angle = static_cast<float>(box.pose.heading);
-    // Bullets: continuous collision against other dynamic bodies (people, cones), not only static.
-    d.bullet = true;
+    // Not a bullet: Box2D's continuous collision stops a bullet at the first instant of touch and
+    // solves the impact there, at the leading corner of two nearly aligned bumpers, which yawed a
+    // car struck squarely from behind at ~100 deg/s. Vehicles are 1.7 m and more across and move
+    // at most 1 m per sub-step, so the discrete solver never lets them pass through each other;
+    // the small bodies (people, cones) are the bullets.
     return d;
 }
 
@@ -323,6 +378,9 @@ BodyId PhysicsWorld::addPerson(BodyRef ref, Vec2 position, double radius, double
     d.position = toB2(position);
     // A circle's spin means nothing here; fixed rotation also spares a ground-friction torque.
     d.fixedRotation = true;
+    // A bullet: continuous collision against the vehicles, so that a 0.5 m person is never passed
+    // through by a car moving up to 1 m per sub-step (Box2D manual, "Bullets").
+    d.bullet = true;
     b2CircleShape shape;
     shape.m_radius = static_cast<float>(radius);
     b2FixtureDef f = materialFixture(
@@ -342,6 +400,7 @@ BodyId PhysicsWorld::addCone(BodyRef ref, Vec2 position) {
     d.position = toB2(position);
     d.fixedRotation = true;
     d.awake = false;
+    d.bullet = true;  // small: as a person
     b2CircleShape shape;
     shape.m_radius = static_cast<float>(kConeRadius);
     const b2FixtureDef f = materialFixture(
@@ -417,6 +476,7 @@ void PhysicsWorld::step(double dt, int substeps) {
     SIM_ASSERT(std::isfinite(dt) && dt > 0.0 && substeps >= 1, "step: dt must be > 0 and substeps >= 1");
     Impl& w = *impl_;
     w.contacts.clear();
+    w.pinches.clear();
 
     // Driven bodies take their command once per step: when nothing touches them they keep it
     // through the sub-steps exactly (no gravity, no damping, no forces); when something does,
@@ -430,6 +490,11 @@ void PhysicsWorld::step(double dt, int substeps) {
     }
 
     const double h = dt / substeps;
+    if (canCoast(dt)) {
+        coast(static_cast<float>(h), substeps);
+        ++w.coasted;
+        return;
+    }
     for (int i = 0; i < substeps; ++i) {
         for (b2Body* b = w.world.GetBodyList(); b != nullptr; b = b->GetNext()) {
             if (b->GetType() == b2_staticBody || !b->IsAwake()) continue;
@@ -444,8 +509,99 @@ void PhysicsWorld::step(double dt, int substeps) {
     }
 }
 
+namespace {
+
+/// The body's outline's bounding box at its present transform (every fixture).
+b2AABB boundsOf(const b2Body& b) {
+    b2AABB box{b.GetPosition(), b.GetPosition()};
+    bool first = true;
+    for (const b2Fixture* f = b.GetFixtureList(); f != nullptr; f = f->GetNext()) {
+        for (int32 child = 0; child < f->GetShape()->GetChildCount(); ++child) {
+            b2AABB a;
+            f->GetShape()->ComputeAABB(&a, b.GetTransform(), child);
+            if (first) box = a;
+            else box.Combine(a);
+            first = false;
+        }
+    }
+    return box;
+}
+
+}  // namespace
+
+bool PhysicsWorld::canCoast(double dt) {
+    // Contacts begin within Box2D's skins (2 x b2_polygonRadius = 2 cm); a margin well above it.
+    constexpr float kMargin = 0.05f;
+    Impl& w = *impl_;
+    for (b2Contact* c = w.world.GetContactList(); c != nullptr; c = c->GetNext())
+        if (c->IsTouching()) return false;
+    std::vector<Reach>& reach = w.reach;
+    reach.clear();
+    for (b2Body* b = w.world.GetBodyList(); b != nullptr; b = b->GetNext()) {
+        if (b->GetFixtureList() == nullptr) continue;
+        b2AABB box = boundsOf(*b);
+        const bool moving = b->GetType() != b2_staticBody && b->IsAwake();
+        bool person = false;
+        if (b->GetType() != b2_staticBody) {
+            const Slot& s = w.slots[b->GetUserData().pointer];
+            if (moving && s.motion == Motion::Free) return false;  // tyre and ground forces: Box2D's work
+            person = s.ref.kind == BodyKind::Person;
+        }
+        if (moving) {
+            // Swept over the step: the box at the end, the rotation's sweep of the half-diagonal.
+            const b2Vec2 d = static_cast<float>(dt) * b->GetLinearVelocity();
+            const b2Vec2 half = 0.5f * (box.upperBound - box.lowerBound);
+            const float turn = std::abs(b->GetAngularVelocity()) * static_cast<float>(dt) * half.Length();
+            const b2Vec2 grow{kMargin + turn, kMargin + turn};
+            b2AABB end;
+            end.lowerBound = box.lowerBound + d;
+            end.upperBound = box.upperBound + d;
+            box.Combine(end);
+            box.lowerBound -= grow;
+            box.upperBound += grow;
+        }
+        reach.push_back({box, moving, person});
+    }
+    for (std::size_t i = 0; i < reach.size(); ++i)
+        for (std::size_t j = i + 1; j < reach.size(); ++j) {
+            if (!reach[i].moving && !reach[j].moving) continue;
+            if (reach[i].person && reach[j].person) continue;  // people never collide with people
+            if (b2TestOverlap(reach[i].box, reach[j].box)) return false;
+        }
+    return true;
+}
+
+void PhysicsWorld::coast(float h, int substeps) {
+    // What b2World::Step does to a driven body that touches nothing (b2Island::Solve: no
+    // gravity, no force, no damping; the b2_maxTranslation and b2_maxRotation caps; then
+    // c += h v, a += h w per sub-step), without Box2D's per-step profile timers and passes.
+    Impl& w = *impl_;
+    for (b2Body* b = w.world.GetBodyList(); b != nullptr; b = b->GetNext()) {
+        if (b->GetType() == b2_staticBody || !b->IsAwake()) continue;
+        b2Vec2 c = b->GetWorldCenter();
+        float a = b->GetAngle();
+        b2Vec2 v = b->GetLinearVelocity();
+        float omega = b->GetAngularVelocity();
+        for (int i = 0; i < substeps; ++i) {
+            const b2Vec2 translation = h * v;
+            if (b2Dot(translation, translation) > b2_maxTranslationSquared) v *= b2_maxTranslation / translation.Length();
+            const float rotation = h * omega;
+            if (rotation * rotation > b2_maxRotationSquared) omega *= b2_maxRotation / b2Abs(rotation);
+            c += h * v;
+            a += h * omega;
+        }
+        b->SetTransform(c - b2Mul(b2Rot(a), b->GetLocalCenter()), a);
+        b->SetLinearVelocity(v);
+        b->SetAngularVelocity(omega);
+    }
+}
+
 std::span<const Contact> PhysicsWorld::contacts() const { return impl_->contacts; }
 
+std::span<const Pinch> PhysicsWorld::pinches() const { return impl_->pinches; }
+
 int PhysicsWorld::bodyCount() const { return impl_->alive; }
+
+std::int64_t PhysicsWorld::coastedSteps() const { return impl_->coasted; }
 
 }  // namespace sim::detail

@@ -38,17 +38,44 @@ struct Contact {
     Vec2 velocityA;          ///< m/s of body a at the contact point, before the impulse
     Vec2 velocityB;          ///< m/s of body b at the contact point, before the impulse
     double relativeSpeed;    ///< m/s, |velocityA - velocityB|
+    Vec2 normal;             ///< unit, from body a toward body b
 };
 
-/// How a free (not driven) wheeled body's axles behave. Forces act at the axles: a locked axle
-/// slides with friction mu N against its velocity; a rolling axle resists only sideways slip
-/// (up to mu N) and rolls on along its wheels' direction, so a pushed unit goes where its front
-/// wheels point.
+/// A person pressed from opposite sides by two bodies (vehicles, units, the guardrail): pinned,
+/// as between a pushed patrol car and the car in front of it. Found when the second of the two
+/// contacts begins.
+struct Pinch {
+    BodyRef person;
+    BodyRef a;               ///< the body pressing on the person faster
+    BodyRef b;               ///< the other
+    Vec2 point;              ///< m, the person's centre
+    double closingSpeed;     ///< m/s at which a and b close on the person, along the contact normals,
+                             ///< the second contact's body before its impulse
+};
+
+/// How an axle's wheels turn.
+enum class Axle : std::uint8_t {
+    Rolling,  ///< free to roll: rolling resistance along the wheels, side grip up to mu N
+    Parked,   ///< rolling against a parking brake that holds at most kParkingBrakeHold m g along
+              ///< the wheels; the rest of mu N grips sideways (a brake stronger than the tyre's
+              ///< grip skids the axle, as Locked)
+    Locked,   ///< skidding: mu N against the axle's velocity, no side grip of its own
+};
+
+/// The parking brake's holding force, as a share of the vehicle's weight: FMVSS No. 135 (S5.2)
+/// requires a light vehicle's parking brake to hold it on a 20 % grade, m g sin(atan 0.2) =
+/// 0.196 m g [M]; 0.2 taken.
+inline constexpr double kParkingBrakeHold = 0.2;
+
+/// How a free (not driven) wheeled body's axles behave. Forces act at the axles: a skidding axle
+/// slides with friction mu N against its velocity; a rolling axle resists sideways slip (up to
+/// what its braking leaves of mu N) and rolls on along its wheels' direction, so a pushed unit
+/// goes where its front wheels point.
 struct Wheels {
     double wheelbase = 2.8;      ///< m, axles at +-wheelbase/2 from the centre
     double frontAngle = 0.0;     ///< rad, front wheels relative to the body; positive = left
-    bool frontLocked = false;
-    bool rearLocked = true;
+    Axle front = Axle::Rolling;
+    Axle rear = Axle::Parked;
 };
 
 /// How a body is moved.
@@ -69,15 +96,17 @@ public:
     PhysicsWorld(const PhysicsWorld&) = delete;
     PhysicsWorld& operator=(const PhysicsWorld&) = delete;
 
-    /// A traffic vehicle entering the contact zone, driven, at the given velocity. It is a bullet
-    /// (continuous collision against other moving bodies) so that nothing tunnels.
+    /// A traffic vehicle entering the contact zone, driven, at the given velocity. People and
+    /// cones are the bullets (continuous collision), so that no vehicle passes through them;
+    /// vehicles and units meet in the discrete solver, which spreads an impact over the touching
+    /// faces.
     BodyId addVehicle(BodyRef ref, const OrientedBox& box, double mass, Vec2 velocity, double angularVelocity,
                       const Wheels& wheels);
     /// A parked unit: free, at rest (asleep until something touches it), wheels as given.
     BodyId addUnit(BodyRef ref, const OrientedBox& box, double mass, const Wheels& wheels);
-    /// A person on foot, driven by their script.
+    /// A person on foot, driven by their script; a bullet.
     BodyId addPerson(BodyRef ref, Vec2 position, double radius, double mass);
-    /// A traffic cone: free, light, slides when knocked.
+    /// A traffic cone: free, light, slides when knocked; a bullet.
     BodyId addCone(BodyRef ref, Vec2 position);
     /// A straight guardrail along d = y from s = x0 to x1 (static). It has no BodyId.
     void addGuardrail(double y, double x0, double x1);
@@ -106,13 +135,24 @@ public:
 
     /// Contacts that began during the last step, in the order Box2D reported them.
     std::span<const Contact> contacts() const;
+    /// People pinched during the last step (a person touching two bodies on opposite sides, at
+    /// least one of them moving toward them), in the order the contacts began.
+    std::span<const Pinch> pinches() const;
 
     /// Bodies alive now (for tests and statistics).
     int bodyCount() const;
+    /// Steps that touched nothing and so skipped b2World::Step (for tests and statistics).
+    std::int64_t coastedSteps() const;
 
     struct Impl;
 
 private:
+    /// Whether the next step touches nothing: every awake body driven, no contact touching, and
+    /// no awake body's box, swept over dt, within reach of another body's.
+    bool canCoast(double dt);
+    /// That step, without Box2D: the awake bodies move on at their commanded velocities.
+    void coast(float h, int substeps);
+
     std::unique_ptr<Impl> impl_;
 };
 

@@ -19,7 +19,8 @@ TEST_CASE("outcome JSON has the documented field names and reads back to the sam
                               "\"via\"", "\"impact_speed_mps\"", "\"p_severe\"", "\"p_fatal\"", "\"collisions\"",
                               "\"people\"", "\"exposure_s\"", "\"min_clearance_m\"", "\"close_passes_lt_1m\"",
                               "\"close_passes_lt_2m\"", "\"min_ttc_s\"", "\"shoulder_intrusions\"", "\"move_over_rate\"",
-                              "\"slow_down_rate\"", "\"adjacent_lane_mean_speed_mps\""})
+                              "\"slow_down_rate\"", "\"adjacent_lane_mean_speed_mps\"", "\"ended\"", "\"measured_until_s\"",
+                              "\"unit_struck\"", "\"unit_struck_s\"", "\"contact\"", "\"injury_speed_mps\"", "\"injury_model\""})
         CHECK(json.find(field) != std::string::npos);
     CHECK(json.find("\"struck\":true") != std::string::npos);
     const auto back = sim::io::outcomeFromJson(json);

@@ -111,3 +111,68 @@ TEST_CASE("getting out of a patrol car that stands half in the live lane waits f
     CHECK(out > kSeated + 0.5);  // the car was coming when the officer meant to get out
     CHECK(carAway >= 1.0);
 }
+
+namespace {
+
+/// When the officer sitting in a patrol car that stands partly in lane 1 (offset `offset` m left
+/// of the violator) got out, and whether they were struck, with `car` on the road and `more`
+/// units on the shoulder. Nothing else drives.
+struct GettingOut {
+    double out = -1.0;  ///< s, on foot from then (< 0: never)
+    bool struck = false;
+};
+
+GettingOut getOutWith(const ScriptedVehicle& car, double seated, double offset, const std::vector<UnitDef>& more = {}) {
+    test::StopOptions o;
+    o.patrolOffset = offset;  // the driver door opens into lane 1
+    o.duration = 30.0;
+    Scenario sc = test::stopScenario(o);
+    sc.drivers.attention.laneKeepingSd = 0.0;
+    sc.units.insert(sc.units.end(), more.begin(), more.end());
+    sc.people[0].script = {{Place::Inside, 1, seated}, {Place::DriverDoor, 1, kInfinity}};
+    sc.scriptedVehicles.push_back(car);
+    World w(sc, 1);
+    GettingOut r;
+    while (!w.done()) {
+        w.step();
+        for (const EntityState& st : w.snapshot().entities)
+            if (w.entities()[st.entity].id == "officer-1" && (st.flags & kOnFoot) != 0 && r.out < 0.0) r.out = w.time();
+    }
+    r.struck = w.outcome().struck;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("looking before stepping into the lane sees a car drifting over from the next lane", "[world][people]") {
+    // A driver in lane 2 looks away at s = -110 m and drifts toward the shoulder at 1 m/s without
+    // reacting: the traffic model still lists the car in lane 2 while it is in lane 1, 60-70 m
+    // from the patrol car's door, when the officer means to get out (t = 7.5 s). What is in the
+    // lane is what counts.
+    ScriptedVehicle drifter = test::driftingCar(25.0, -1.0, -110.0);
+    drifter.lane = 2;
+    const GettingOut r = getOutWith(drifter, 7.5, 3.0 * units::kFoot);
+    INFO("out at " << r.out << " s");
+    REQUIRE(r.out > 0.0);
+    CHECK(r.out > 7.5 + 0.5);  // waited for it
+    CHECK_FALSE(r.struck);
+}
+
+TEST_CASE("looking before stepping into the lane sees a wreck sliding down it", "[world][people]") {
+    // A driver who looked away holds lane 1 at 25 m/s and clips a tow truck standing 0.9 m into
+    // the lane 35 m upstream of the patrol car (offset 1.5 m: its door opens 1.2 m into lane 1).
+    // The wreck slides on down lane 1, out of the traffic model's lanes, 1.3 s from the door when
+    // the officer means to get out (t = 10.3 s).
+    UnitDef tow;
+    tow.id = "tow";
+    tow.role = UnitRole::Other;
+    tow.spec = vehicleSpec(VehicleKind::TowTruck);
+    tow.position = {-45.0, 0.9 - 0.5 * tow.spec.width};
+    ScriptedVehicle blind = test::driftingCar(25.0, 0.0, -300.0);
+    blind.entryS = -300.0;  // eyes off from the start: no lane change, no braking
+    const GettingOut r = getOutWith(blind, 10.3, 1.5, {tow});
+    INFO("out at " << r.out << " s");
+    REQUIRE(r.out > 0.0);
+    CHECK(r.out > 10.3 + 0.5);  // waited for it
+    CHECK_FALSE(r.struck);
+}

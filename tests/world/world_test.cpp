@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -14,12 +15,28 @@
 
 using namespace sim;
 
+// A World keeps a reference to its Scenario, so it cannot be built from a temporary one (which
+// would dangle after the statement); sim::run() keeps none and takes anything.
+static_assert(std::is_constructible_v<World, const Scenario&, std::uint64_t>);
+static_assert(!std::is_constructible_v<World, Scenario, std::uint64_t>);
+static_assert(!std::is_constructible_v<World, Scenario&&, std::uint64_t>);
+static_assert(!std::is_constructible_v<World, const Scenario&&, std::uint64_t>);
+
 namespace {
 
 const Strike* strikeOn(const Outcome& o, const std::string& person) {
     for (const Strike& s : o.strikes)
         if (s.person == person) return &s;
     return nullptr;
+}
+
+/// The outcome of a stop with one car whose driver looks away and drifts toward the shoulder
+/// (lane keeping exact, so that its path is known; see test::driftingCar).
+Outcome runWithDrifter(const test::StopOptions& o, double speed, double lateral, double startS) {
+    Scenario sc = test::stopScenario(o);
+    sc.drivers.attention.laneKeepingSd = 0.0;
+    sc.scriptedVehicles.push_back(test::driftingCar(speed, lateral, startS));
+    return run(sc, 1);
 }
 
 /// (id, step at which it appeared) of every traffic vehicle, in order of appearance.
@@ -58,17 +75,17 @@ TEST_CASE("a car that never leaves its lane strikes nobody on the shoulder", "[w
 TEST_CASE("a forced drift at an officer strikes them at the car's speed", "[world]") {
     test::StopOptions o;
     o.patrol = false;
-    Scenario sc = test::stopScenario(o);
-    sc.drivers.attention.laneKeepingSd = 0.0;
     const double speed = 25.0, lateral = -2.0;
-    sc.scriptedVehicles.push_back(test::driftingCar(speed, lateral, -20.0));
-    const Outcome out = run(sc, 1);
+    const Outcome out = runWithDrifter(o, speed, lateral, -25.0);
     const Strike* s = strikeOn(out, "officer-1");
     REQUIRE(s != nullptr);
     CHECK(s->by == "drifter");
     CHECK(s->via == StrikeVia::Direct);
     // A driver whose eyes are off the road does not brake: the impact speed is the car's speed.
     CHECK(s->impactSpeed == Approx(std::hypot(speed, lateral)).epsilon(0.01));
+    // The front of the car meets the officer: Tefft's frontal curves at the impact speed.
+    CHECK(s->contact == StrikeContact::Frontal);
+    CHECK(s->injurySpeed == s->impactSpeed);
     CHECK(s->pFatal == Approx(models::pedestrianDeathRisk(s->impactSpeed)));
     CHECK(s->time > 0.0);
     // What a trainer is told: the drifter, a sedan, its driver unresponsive (a scripted drift
@@ -84,14 +101,33 @@ TEST_CASE("a forced drift at an officer strikes them at the car's speed", "[worl
     CHECK(s->striker.speed == Approx(std::hypot(speed, lateral)).epsilon(0.01));
 }
 
+TEST_CASE("a car whose side brushes past an officer is a glancing contact, scored below a frontal strike at its speed",
+          "[world]") {
+    // The same drift as above, started 5 m later: the car's right side, not its front, reaches
+    // the officer at the window, and slides past them at 25 m/s.
+    test::StopOptions o;
+    o.patrol = false;
+    const Outcome out = runWithDrifter(o, 25.0, -2.0, -20.0);
+    const Strike* s = strikeOn(out, "officer-1");
+    REQUIRE(s != nullptr);
+    CHECK(s->impactSpeed == Approx(std::hypot(25.0, 2.0)).epsilon(0.01));
+    CHECK(s->contact == StrikeContact::Glancing);
+    CHECK(models::injuryModel(s->contact) == "tefft-2013-at-normal-speed");
+    CHECK(s->injurySpeed < 0.5 * s->impactSpeed);
+    CHECK(s->pFatal == Approx(models::pedestrianDeathRisk(s->injurySpeed)));
+    CHECK(s->pFatal < 0.5 * models::pedestrianDeathRisk(s->impactSpeed));
+    CHECK(s->pSevere < models::pedestrianSevereInjuryRisk(s->impactSpeed));
+    // Touched is touched: the clearance was 0, and the car that struck is not also a close pass.
+    REQUIRE(out.people.size() == 1);
+    CHECK(out.people[0].minClearance == 0.0);
+    CHECK(out.people[0].closePassesLt1m == 0);
+}
+
 TEST_CASE("a 100 mph car does not tunnel through a standing officer", "[world]") {
     test::StopOptions o;
     o.patrol = false;
-    Scenario sc = test::stopScenario(o);
-    sc.drivers.attention.laneKeepingSd = 0.0;
     const double speed = 45.0;  // m/s, about 100 mph: 2.25 m per 0.05 s step
-    sc.scriptedVehicles.push_back(test::driftingCar(speed, -2.0, -35.0));
-    const Outcome out = run(sc, 1);
+    const Outcome out = runWithDrifter(o, speed, -2.0, -35.0);
     const Strike* s = strikeOn(out, "officer-1");
     REQUIRE(s != nullptr);
     CHECK(s->impactSpeed == Approx(std::hypot(speed, 2.0)).epsilon(0.01));
@@ -102,10 +138,7 @@ TEST_CASE("a car that hits the parked patrol car pushes it into the officer in f
     o.patrol = true;
     o.officerPlace = Place::Front;  // standing between the cars, in front of the patrol car
     o.officerUnit = 1;
-    Scenario sc = test::stopScenario(o);
-    sc.drivers.attention.laneKeepingSd = 0.0;
-    sc.scriptedVehicles.push_back(test::driftingCar(25.0, -2.5, -42.0));
-    const Outcome out = run(sc, 1);
+    const Outcome out = runWithDrifter(o, 25.0, -2.5, -42.0);
     bool hitPatrol = false;
     for (const Collision& c : out.collisions) hitPatrol = hitPatrol || (c.a == "drifter" && c.b == "patrol");
     CHECK(hitPatrol);
@@ -118,6 +151,70 @@ TEST_CASE("a car that hits the parked patrol car pushes it into the officer in f
     CHECK(s->striker.id == "drifter");
     CHECK(s->striker.speed == Approx(std::hypot(25.0, 2.5)).epsilon(0.02));
     CHECK(s->striker.eyesOffFor > 0.0);
+    // The patrol car was struck (by a traffic vehicle) before the officer was.
+    CHECK(out.unitStruck);
+    CHECK(out.unitStruckAt > 0.0);
+    CHECK(out.unitStruckAt <= s->time);
+    // The pushed patrol car touched the officer: clearance 0, and its pass is the strike, not a close pass.
+    REQUIRE(out.people.size() == 1);
+    CHECK(out.people[0].minClearance == 0.0);
+    CHECK(out.people[0].closePassesLt1m == 0);
+    CHECK(out.people[0].closePassesLt2m == 0);
+}
+
+TEST_CASE("an officer pinned by the pushed patrol car against the violator is crushed, and recorded so", "[world]") {
+    // The patrol car offset left with 50 % overlap, the officer between the cars in front of it;
+    // a car drifting onto the shoulder strikes it from behind and drives it into the officer and
+    // on against the violator's rear.
+    test::StopOptions o;
+    o.patrol = true;
+    o.patrolOffset = 1.0;
+    o.officerPlace = Place::Front;
+    o.officerUnit = 1;
+    const Outcome out = runWithDrifter(o, 25.0, -1.0, -80.0);
+    const Strike* s = strikeOn(out, "officer-1");
+    REQUIRE(s != nullptr);
+    CHECK(s->by == "patrol");
+    CHECK(s->contact == StrikeContact::Crush);
+    CHECK(models::injuryModel(s->contact) == "tefft-2013-at-crush-closing-speed");
+    CHECK(s->injurySpeed >= s->impactSpeed);
+    CHECK(s->pFatal == Approx(models::pedestrianDeathRisk(s->injurySpeed)));
+}
+
+TEST_CASE("a run ends ten seconds after the first strike, its measures taken up to the strike", "[world]") {
+    // Without the end the struck officer lay in lane 1 for the rest of the run and queued both
+    // lanes: 108 vehicles passed the default stop's seed 23 instead of about 400.
+    test::StopOptions o;
+    o.patrol = false;
+    o.flowPerLane = 1200.0;
+    o.duration = 300.0;
+    Scenario sc = test::stopScenario(o);
+    sc.drivers.attention.laneKeepingSd = 0.0;
+    sc.scriptedVehicles.push_back(test::driftingCar(25.0, -2.0, -25.0));
+    const Outcome out = run(sc, 1);
+    REQUIRE(out.struck);
+    const double first = out.strikes.front().time;
+    CHECK(out.ended == RunEnd::FirstStrike);
+    CHECK(out.simulated == Approx(first + sc.run.dt + sc.run.aftermath).margin(1e-9));
+    CHECK(sc.run.aftermath == 10.0);
+    CHECK(out.measuredUntil == Approx(first + sc.run.dt).margin(1e-9));
+
+    // run.aftermath = inf: the run goes on to its duration, its measures still end at the strike.
+    Scenario on = sc;
+    on.run.aftermath = kInfinity;
+    const Outcome full = run(on, 1);
+    CHECK(full.ended == RunEnd::FirstStrike);
+    CHECK(full.simulated == Approx(300.0));
+    CHECK(full.measuredUntil == out.measuredUntil);
+    CHECK(full.vehiclesPassed == out.vehiclesPassed);
+    CHECK(full.people[0].exposure == out.people[0].exposure);
+
+    test::StopOptions quiet = o;
+    const Outcome none = run(test::stopScenario(quiet), 1);
+    CHECK_FALSE(none.struck);
+    CHECK(none.ended == RunEnd::Duration);
+    CHECK(none.simulated == Approx(300.0));
+    CHECK(none.measuredUntil == Approx(300.0));
 }
 
 TEST_CASE("the same seed gives the same bytes, on any thread", "[world][determinism]") {

@@ -12,9 +12,24 @@ namespace sim {
 
 enum class RunStatus { Completed, Diverged };
 
+/// Why a run stopped. A strike of a person ends the run's measures at once and the run itself
+/// RunSettings::aftermath later (10 s), so that the struck officer lying in the lane does not go
+/// on queueing traffic into the measures.
+enum class RunEnd {
+    Duration,     ///< the scenario's duration was reached with nobody struck
+    FirstStrike,  ///< a person was struck; the run went on for the aftermath (or to the duration)
+};
+
 /// How a person was struck: by a vehicle driving into them, or by a parked unit that a
 /// vehicle pushed into them (the secondary strike).
 enum class StrikeVia { Direct, PushedUnit };
+
+/// How the body met the person, which decides the injury model (sim/models/injury.hpp).
+enum class StrikeContact {
+    Frontal,   ///< into the person: the person takes the full closing speed (Tefft's data)
+    Glancing,  ///< the body's side brushed past: more than 60 deg off the line of contact
+    Crush,     ///< pinned between two vehicles or a vehicle and the guardrail
+};
 
 /// The driven vehicle behind a strike and what its driver was doing at the moment of impact:
 /// what a trainer needs to explain the strike. For a strike by a pushed unit, the vehicle that
@@ -37,8 +52,10 @@ struct Strike {
     StrikeVia via = StrikeVia::Direct;
     Striker striker;              ///< the driven vehicle behind it (see Striker)
     double impactSpeed = 0.0;     ///< m/s, relative speed at the contact point
-    double pSevere = 0.0;         ///< P(AIS 4+), Tefft 2013
-    double pFatal = 0.0;          ///< P(death), Tefft 2013
+    double pSevere = 0.0;         ///< P(AIS 4+), by the contact's injury model
+    double pFatal = 0.0;          ///< P(death), by the contact's injury model
+    StrikeContact contact = StrikeContact::Frontal;
+    double injurySpeed = 0.0;     ///< m/s at which the injury curves were read (models::injurySpeed)
 };
 
 struct Collision {
@@ -62,10 +79,21 @@ struct Outcome {
     std::string scenario;
     std::uint64_t seed = 0;
     RunStatus status = RunStatus::Completed;
-    double simulated = 0.0;             ///< s
+    RunEnd ended = RunEnd::Duration;
+    double simulated = 0.0;             ///< s, including a strike's aftermath
+    /// The measures of the scene (vehicles passed, exposure, clearances, close passes, move-over,
+    /// edge lines, vehicle hours) are taken up to the step of the first strike of a person;
+    /// strikes, collisions and unitStruck until the run ends.
+    double measuredUntil = 0.0;         ///< s
     int vehiclesPassed = 0;             ///< traffic vehicles that passed the scene
     std::uint64_t vehicleUpdates = 0;   ///< sum over steps of vehicles on the road
     bool struck = false;
+    /// A traffic vehicle (driven or its wreck) hit the patrol car or the violator (a unit with
+    /// role Patrol or Violator; not a blocker, not a unit pushed into another): the event whose
+    /// probability calibration §12.1 gives per stop. Taken until the run ends, so compare
+    /// unitStruckAt with strikes.front().time for "before the first person struck".
+    bool unitStruck = false;
+    double unitStruckAt = -1.0;         ///< s of the first such hit; < 0 = none
     std::vector<Strike> strikes;
     std::vector<Collision> collisions;
     std::vector<PersonOutcome> people;
@@ -84,6 +112,8 @@ struct Outcome {
 };
 
 std::string_view name(RunStatus s);
+std::string_view name(RunEnd e);
 std::string_view name(StrikeVia v);
+std::string_view name(StrikeContact c);
 
 }  // namespace sim

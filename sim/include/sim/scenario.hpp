@@ -254,7 +254,7 @@ struct UnitDef {
     double heading = 0.0;        ///< rad; positive = nose turned left, toward traffic
     double wheelAngle = 0.0;     ///< rad, front wheels; positive = turned left
     UnitLights lights = UnitLights::None;
-    bool braked = true;          ///< in park / parking brake: rear wheels locked
+    bool braked = true;          ///< in park / parking brake: rear wheels braked (they turn against the brake when struck)
 };
 
 enum class DeviceKind { Cone, Flare };
@@ -305,6 +305,12 @@ struct RunSettings {
     double dt = 0.05;                         ///< s, fixed step (the SUMO reference corridor's)
     std::uint64_t seed = 1;                   ///< default seed when the caller gives none
     double contactMargin = 40.0;              ///< m of road before and after the scene simulated with Box2D
+    /// s the run goes on after the first strike of a person, for the rest of that crash, before
+    /// it ends (Outcome::ended); kInfinity = on to the duration. Either way the scene's measures
+    /// stop at the first strike. 10 s: the pushed unit reaches the next person within a second
+    /// and the cars behind run into the wreck within a few; a longer run only lets the person
+    /// lying in the lane queue the traffic [assumption]. (Scenario key wanted: run.aftermath.)
+    double aftermath = 10.0;
 };
 
 struct MeasureSettings {

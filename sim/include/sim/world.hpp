@@ -20,6 +20,8 @@ namespace sim {
 class World {
 public:
     World(const Scenario& scenario, std::uint64_t seed);
+    /// A World keeps a reference to its Scenario: a temporary would dangle after this line.
+    World(const Scenario&& scenario, std::uint64_t seed) = delete;
     ~World();
     World(World&&) noexcept;
     World& operator=(World&&) noexcept;
@@ -31,7 +33,8 @@ public:
     /// are discarded first.
     void step();
 
-    /// True once the run's duration is reached or the run diverged.
+    /// True once the run's duration is reached, the aftermath of the first strike of a person
+    /// is over (RunSettings::aftermath), or the run diverged.
     bool done() const;
     double time() const;            ///< s simulated so far
 
@@ -54,7 +57,7 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// Runs a scenario to completion with the given seed.
+/// Runs a scenario to completion with the given seed. Keeps no reference: a temporary is fine.
 Outcome run(const Scenario& scenario, std::uint64_t seed);
 
 }  // namespace sim

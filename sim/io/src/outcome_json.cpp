@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "sim/models/injury.hpp"
 #include "sim/presets.hpp"
 
 namespace sim::io {
@@ -50,15 +51,22 @@ std::string outcomeToJson(const Outcome& o, int indent) {
     j["scenario"] = o.scenario;
     j["seed"] = o.seed;
     j["status"] = std::string(name(o.status));
+    j["ended"] = std::string(name(o.ended));
     j["simulated_s"] = seconds(o.simulated);
+    j["measured_until_s"] = seconds(o.measuredUntil);
     j["vehicles_passed"] = o.vehiclesPassed;
     j["vehicle_updates"] = o.vehicleUpdates;
     j["struck"] = o.struck;
+    j["unit_struck"] = o.unitStruck;
+    j["unit_struck_s"] = o.unitStruckAt < 0.0 ? Json(nullptr) : Json(seconds(o.unitStruckAt));
     j["strikes"] = Json::array();
     for (const Strike& s : o.strikes)
         j["strikes"].push_back({{"t", seconds(s.time)}, {"person", s.person}, {"by", s.by},
                                 {"via", std::string(name(s.via))}, {"impact_speed_mps", metres(s.impactSpeed)},
                                 {"p_severe", share(s.pSevere)}, {"p_fatal", share(s.pFatal)},
+                                {"contact", std::string(name(s.contact))},
+                                {"injury_speed_mps", metres(s.injurySpeed)},
+                                {"injury_model", std::string(models::injuryModel(s.contact))},
                                 {"striker", strikerJson(s.striker)}});
     j["collisions"] = Json::array();
     for (const Collision& c : o.collisions)
@@ -132,17 +140,30 @@ Outcome parse(const Json& j) {
     o.scenario = j.at("scenario").get<std::string>();
     o.seed = integer<std::uint64_t>(j.at("seed"));
     o.status = enumNamed<RunStatus>(j.at("status").get<std::string>());
+    // Outcomes written before runs ended at a strike have neither field: they ran their duration.
+    if (j.contains("ended")) o.ended = enumNamed<RunEnd>(j.at("ended").get<std::string>());
     o.simulated = j.at("simulated_s").get<double>();
+    o.measuredUntil = j.contains("measured_until_s") ? j.at("measured_until_s").get<double>() : o.simulated;
     o.vehiclesPassed = integer<int>(j.at("vehicles_passed"));
     o.vehicleUpdates = integer<std::uint64_t>(j.at("vehicle_updates"));
     o.struck = j.at("struck").get<bool>();
-    for (const Json& s : j.at("strikes"))
-        o.strikes.push_back({s.at("t").get<double>(), s.at("person").get<std::string>(), s.at("by").get<std::string>(),
-                             enumNamed<StrikeVia>(s.at("via").get<std::string>()),
-                             // Replays written before strikers were recorded have none.
-                             s.contains("striker") ? parseStriker(s.at("striker")) : Striker{},
-                             s.at("impact_speed_mps").get<double>(), s.at("p_severe").get<double>(),
-                             s.at("p_fatal").get<double>()});
+    if (j.contains("unit_struck")) {
+        o.unitStruck = j.at("unit_struck").get<bool>();
+        o.unitStruckAt = orNegative(j.at("unit_struck_s"));
+    }
+    for (const Json& s : j.at("strikes")) {
+        Strike& st = o.strikes.emplace_back(Strike{s.at("t").get<double>(), s.at("person").get<std::string>(),
+                                                   s.at("by").get<std::string>(),
+                                                   enumNamed<StrikeVia>(s.at("via").get<std::string>()),
+                                                   // Replays written before strikers were recorded have none.
+                                                   s.contains("striker") ? parseStriker(s.at("striker")) : Striker{},
+                                                   s.at("impact_speed_mps").get<double>(), s.at("p_severe").get<double>(),
+                                                   s.at("p_fatal").get<double>()});
+        // Before contacts were told apart every strike was scored as frontal at its impact speed.
+        st.contact = s.contains("contact") ? enumNamed<StrikeContact>(s.at("contact").get<std::string>())
+                                           : StrikeContact::Frontal;
+        st.injurySpeed = s.contains("injury_speed_mps") ? s.at("injury_speed_mps").get<double>() : st.impactSpeed;
+    }
     for (const Json& c : j.at("collisions"))
         o.collisions.push_back({c.at("t").get<double>(), c.at("a").get<std::string>(), c.at("b").get<std::string>(),
                                 c.at("closing_speed_mps").get<double>()});

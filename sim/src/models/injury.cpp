@@ -32,4 +32,32 @@ double pedestrianSevereInjuryRisk(double v) {
     return logisticMph(-4.621, 0.1410, v);
 }
 
+bool glancing(double relativeSpeed, double normalSpeed) {
+    // cos 60 deg: see the header [assumption].
+    return std::abs(normalSpeed) < 0.5 * relativeSpeed;
+}
+
+double injurySpeed(StrikeContact contact, double relativeSpeed, double normalSpeed) {
+    switch (contact) {
+        case StrikeContact::Glancing: return std::min(std::abs(normalSpeed), relativeSpeed);
+        case StrikeContact::Crush: return std::max(relativeSpeed, std::abs(normalSpeed));
+        case StrikeContact::Frontal: break;
+    }
+    return relativeSpeed;
+}
+
+std::string_view injuryModel(StrikeContact contact) {
+    switch (contact) {
+        case StrikeContact::Glancing: return "tefft-2013-at-normal-speed";
+        case StrikeContact::Crush: return "tefft-2013-at-crush-closing-speed";
+        case StrikeContact::Frontal: break;
+    }
+    return "tefft-2013";
+}
+
+InjuryRisk pedestrianInjury(StrikeContact contact, double relativeSpeed, double normalSpeed) {
+    const double v = injurySpeed(contact, relativeSpeed, normalSpeed);
+    return {v, pedestrianSevereInjuryRisk(v), pedestrianDeathRisk(v)};
+}
+
 }  // namespace sim::models

@@ -13,48 +13,68 @@ constexpr double kNearRange = 30.0;        // m along the road within which clea
 constexpr double kMaxApproachSpeed = 50.0; // m/s; bounds the TTC scan upstream
 }  // namespace
 
-Measures::Measures(const Scenario& sc, const SceneLayout& layout) : sc_(sc), layout_(layout) {
+Measures::Measures(const Scenario& sc, const SceneLayout& layout, const TrafficStream& traffic)
+    : sc_(sc), layout_(layout) {
     for (const PersonDef& p : sc.people) {
         PersonMeasures pm;
         pm.out.id = p.id;
         people_.push_back(std::move(pm));
     }
+    for (int slot = 0; slot < traffic.slotCount(); ++slot) {
+        if (!traffic.alive(slot)) continue;
+        const Vehicle& v = traffic.vehicle(slot);
+        VehicleRecord& r = record(v.entity);
+        r.known = true;
+        r.lastFront = v.front();
+    }
+}
+
+Measures::VehicleRecord& Measures::record(std::uint32_t entity) {
+    if (entity >= vehicles_.size()) vehicles_.resize(entity + 1);
+    return vehicles_[entity];
 }
 
 // ---------------------------------------------------------------------------------------------
 // Traffic: passing the scene, move-over and slow-down, edge lines, intrusions
 // ---------------------------------------------------------------------------------------------
 
-void Measures::observeVehicle(Vehicle& v, double t, std::vector<Event>& events) {
+void Measures::observeVehicle(const Vehicle& v, double t, std::vector<Event>& events) {
+    VehicleRecord& r = record(v.entity);
+    const bool known = r.known;
+    const double lastFront = r.lastFront;
+    r.known = true;
+    r.lastFront = v.front();
+
     const double halfWidth = 0.5 * v.width;
     // Edge-line crossings anywhere on the road (the SHRP2 road-departure count, calibration §6).
     const bool right = v.d - halfWidth < 0.0;
     const bool left = v.d + halfWidth > sc_.road.lanes * sc_.road.laneWidth;
-    if (right && !v.beyondRightEdge) ++outcome_.edgeLineCrossings;
-    if (left && !v.beyondLeftEdge) ++outcome_.edgeLineCrossings;
-    v.beyondRightEdge = right;
-    v.beyondLeftEdge = left;
+    if (right && !r.beyondRightEdge) ++outcome_.edgeLineCrossings;
+    if (left && !r.beyondLeftEdge) ++outcome_.edgeLineCrossings;
+    r.beyondRightEdge = right;
+    r.beyondLeftEdge = left;
 
     if (!layout_.present) return;
     // Shoulder intrusions near the scene.
     const bool nearScene = v.front() >= layout_.anchorS - sc_.measures.intrusionUpstream && v.rear() <= layout_.endS + 20.0;
-    if (right && nearScene && !v.intruding) {
+    if (right && nearScene && !r.intruding) {
         ++outcome_.shoulderIntrusions;
         events.push_back({t, EventKind::ShoulderIntrusion, v.entity, v.entity, v.d - halfWidth, {v.s, v.d}, false});
     }
-    v.intruding = right && nearScene;
+    r.intruding = right && nearScene;
 
     // Judged as AAA's cameras do: the lane at the observation point, then what the driver did
-    // by the time they passed the scene.
+    // by the time they passed the scene. A camera counts only the vehicles it sees drive past
+    // it: one that first appears beyond the point (entering the road there) is not observed.
     const double observeAt = layout_.anchorS - sc_.measures.observationDistance;
     // Lanes are judged by where the car is, as a camera sees it, not where its driver heads.
     const int lane = laneAt(sc_.road, v.d);
-    if (v.observedLane < 0 && v.prevS + 0.5 * v.length < observeAt && v.front() >= observeAt) {
-        v.observedLane = lane;
-        v.observedSpeed = v.v;
+    if (r.observedLane < 0 && known && lastFront < observeAt && v.front() >= observeAt) {
+        r.observedLane = lane;
+        r.observedSpeed = v.v;
     }
-    if (!v.passedScene && v.s >= layout_.anchorS) {
-        v.passedScene = true;
+    if (!r.passedScene && v.s >= layout_.anchorS) {
+        r.passedScene = true;
         ++outcome_.vehiclesPassed;
         if (lane == layout_.adjacentLane) {
             adjacentSpeedSum_ += v.v;
@@ -63,25 +83,44 @@ void Measures::observeVehicle(Vehicle& v, double t, std::vector<Event>& events) 
             const double mandated = sc_.road.speedLimit - sc_.drivers.mandatedReduction;
             if (v.v <= mandated + 1.0 * units::kMph) ++atMandatedSpeed_;
         }
-        if (v.observedLane == layout_.adjacentLane) {
+        if (r.observedLane == layout_.adjacentLane) {
             ++outcome_.observedVehicles;
             if (lane > layout_.adjacentLane) ++movedOver_;
-            else if (v.v <= v.observedSpeed - sc_.measures.slowDownThreshold) ++slowed_;
+            else if (v.v <= r.observedSpeed - sc_.measures.slowDownThreshold) ++slowed_;
         }
     }
 }
 
-void Measures::observeTraffic(TrafficStream& traffic, double t, double dt, std::vector<Event>& events) {
+void Measures::observeTraffic(const TrafficStream& traffic, double t, double dt, std::vector<Event>& events) {
     int moving = 0;
     for (int slot = 0; slot < traffic.slotCount(); ++slot) {
         if (!traffic.alive(slot)) continue;
-        Vehicle& v = traffic.vehicle(slot);
+        const Vehicle& v = traffic.vehicle(slot);
         if (v.mode == VehicleMode::Crashed) continue;
         ++moving;
         observeVehicle(v, t, events);
     }
     vehicleSeconds_ += moving * dt;
-    outcome_.vehicleUpdates += static_cast<std::uint64_t>(traffic.onRoad());
+}
+
+void Measures::addStrike(Strike s, std::size_t person, std::uint32_t by) {
+    outcome_.strikes.push_back(std::move(s));
+    PersonMeasures& pm = people_[person];
+    pm.out.minClearance = 0.0;
+    pm.passes.erase(std::remove_if(pm.passes.begin(), pm.passes.end(), [&](const PassTrack& p) { return p.entity == by; }),
+                    pm.passes.end());
+}
+
+Strike* Measures::findStrike(const std::string& person, const std::string& by) {
+    for (Strike& s : outcome_.strikes)
+        if (s.person == person && s.by == by) return &s;
+    return nullptr;
+}
+
+void Measures::unitStruck(double t) {
+    if (outcome_.unitStruck) return;
+    outcome_.unitStruck = true;
+    outcome_.unitStruckAt = t;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,16 +23,31 @@ struct MovingUnit {
     Vec2 velocity;
 };
 
+/// An observer: it reads the traffic, the people and the units and writes only its own records
+/// (per vehicle and per person) and the events it reports.
 class Measures {
 public:
-    Measures(const Scenario& sc, const SceneLayout& layout);
+    /// `traffic` as it stands at t = 0 (vehicles placed on the road before the first step).
+    Measures(const Scenario& sc, const SceneLayout& layout, const TrafficStream& traffic);
 
-    void observeTraffic(TrafficStream& traffic, double t, double dt, std::vector<Event>& events);
+    /// After each step: passing the scene, move-over and slow-down, edge lines, intrusions.
+    void observeTraffic(const TrafficStream& traffic, double t, double dt, std::vector<Event>& events);
+    /// After each step: exposure, clearance, close passes and time to collision of each person.
     void observePeople(const TrafficStream& traffic, const People& people, const std::vector<MovingUnit>& units,
                        double t, double dt, std::vector<Event>& events);
 
-    void addStrike(Strike s) { outcome_.strikes.push_back(std::move(s)); }
+    /// Records a strike of person `person` (index) by entity `by`: their clearance was 0, and
+    /// the striker's pass by them is the strike, not a close pass.
+    void addStrike(Strike s, std::size_t person, std::uint32_t by);
+    /// The strike of `person` (id) by `by` (id), if there is one (to turn it into a crush).
+    Strike* findStrike(const std::string& person, const std::string& by);
     void addCollision(Collision c) { outcome_.collisions.push_back(std::move(c)); }
+    /// A moving vehicle or unit touched person `person` (index): the clearance was 0.
+    void touched(std::size_t person) { people_[person].out.minClearance = 0.0; }
+    /// A traffic vehicle hit the patrol car or the violator at time t (the first one counts).
+    void unitStruck(double t);
+    /// Counts the step's work (Outcome::vehicleUpdates), measured or not.
+    void countUpdates(const TrafficStream& traffic) { outcome_.vehicleUpdates += static_cast<std::uint64_t>(traffic.onRoad()); }
 
     /// The measures so far, as an Outcome (scenario, seed, status and hashes are the World's).
     Outcome outcome() const;
@@ -47,8 +62,18 @@ private:
         PersonOutcome out;
         std::vector<PassTrack> passes;
     };
+    /// What the measures remember of a traffic vehicle between steps.
+    struct VehicleRecord {
+        bool known = false;            ///< observed before (at t = 0 or after an earlier step)
+        double lastFront = 0.0;        ///< m, front at the previous observation
+        int observedLane = -1;         ///< lane at the observation point (-1 = not observed)
+        double observedSpeed = 0.0;    ///< m/s there
+        bool passedScene = false;
+        bool beyondRightEdge = false, beyondLeftEdge = false, intruding = false;
+    };
 
-    void observeVehicle(Vehicle& v, double t, std::vector<Event>& events);
+    VehicleRecord& record(std::uint32_t entity);
+    void observeVehicle(const Vehicle& v, double t, std::vector<Event>& events);
     void trackPass(PersonMeasures& pm, std::uint32_t entity, double clearance);
     void closePasses(PersonMeasures& pm, std::uint32_t subject, Vec2 where, double t, std::vector<Event>& events);
 
@@ -56,6 +81,7 @@ private:
     const SceneLayout& layout_;
     Outcome outcome_;
     std::vector<PersonMeasures> people_;
+    std::vector<VehicleRecord> vehicles_;  ///< by entity index (other entities' records unused)
     int movedOver_ = 0, slowed_ = 0;
     double adjacentSpeedSum_ = 0.0;
     int adjacentCount_ = 0;

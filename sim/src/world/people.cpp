@@ -117,7 +117,7 @@ std::vector<Vec2> planWalk(Vec2 from, Vec2 to, const std::vector<OrientedBox>& b
     return path;
 }
 
-People::People(const Scenario& sc, const SceneLayout& layout, EntitySink& sink) : sc_(sc), layout_(layout) {
+People::People(const Scenario& sc, const SceneLayout& layout, EntityTable& entities) : sc_(sc), layout_(layout) {
     for (const PersonDef& def : sc.people) {
         Person p;
         EntityInfo info;
@@ -125,7 +125,7 @@ People::People(const Scenario& sc, const SceneLayout& layout, EntitySink& sink) 
         info.kind = EntityKind::Person;
         info.personRole = def.role;
         info.length = info.width = 2.0 * def.radius;
-        p.entity = sink.addEntity(std::move(info));
+        p.entity = entities.add(std::move(info), static_cast<int>(people_.size()));
         p.position = target(def, 0);
         p.phase = def.script.front().place == Place::Inside ? PersonPhase::Inside : PersonPhase::Dwelling;
         p.dwellUntil = def.script.front().dwell;

@@ -5,10 +5,10 @@
 #include <functional>
 #include <vector>
 
+#include "entity_table.hpp"
 #include "physics_world.hpp"
 #include "scene_layout.hpp"
 #include "sim/scenario.hpp"
-#include "traffic_stream.hpp"
 
 /// The people at the scene following their scripts: walking between places around the parked
 /// units, dwelling, sitting inside a unit, or down after being struck.
@@ -43,7 +43,7 @@ inline constexpr double kTrafficWalkCost = 5.0;
 
 class People {
 public:
-    People(const Scenario& sc, const SceneLayout& layout, EntitySink& sink);
+    People(const Scenario& sc, const SceneLayout& layout, EntityTable& entities);
 
     /// Whether a person at `from` may set off along `path` now: false while it would take them
     /// into traffic that is too close (the World answers; people know nothing of traffic).

@@ -52,8 +52,8 @@ models::IdmDriver withDesiredSpeed(models::IdmDriver d, double v0) {  // copies:
 // [arrivals]
 // ---------------------------------------------------------------------------------------------
 
-TrafficStream::TrafficStream(const Scenario& sc, const SceneLayout& layout, std::uint64_t seed, EntitySink& sink)
-    : sc_(sc), layout_(layout), seed_(seed), sink_(sink), sampler_(sc.drivers.attention, sc.importance.tilt),
+TrafficStream::TrafficStream(const Scenario& sc, const SceneLayout& layout, std::uint64_t seed, EntityTable& entities)
+    : sc_(sc), layout_(layout), seed_(seed), entities_(entities), sampler_(sc.drivers.attention, sc.importance.tilt),
       windows_(sc.importance, seed),
       mix_(sc.traffic.mix.empty() ? defaultFreewayMix() : sc.traffic.mix) {
     const int lanes = sc.road.lanes;
@@ -220,16 +220,14 @@ int TrafficStream::addVehicle(Vehicle veh, const Pending& p, int lane) {
     info.length = veh.length;
     info.width = veh.width;
     info.colour = veh.colour;
-    veh.entity = sink_.addEntity(std::move(info));
 
-    int slot;
+    const int slot = freeSlots_.empty() ? static_cast<int>(slots_.size()) : freeSlots_.back();
+    veh.entity = entities_.add(std::move(info), slot);
     if (!freeSlots_.empty()) {
-        slot = freeSlots_.back();
         freeSlots_.pop_back();
         slots_[static_cast<std::size_t>(slot)] = std::move(veh);
         alive_[static_cast<std::size_t>(slot)] = true;
     } else {
-        slot = static_cast<int>(slots_.size());
         slots_.push_back(std::move(veh));
         alive_.push_back(true);
     }
@@ -245,7 +243,7 @@ void TrafficStream::removeDeparted() {
         Vehicle& v = vehicle(slot);
         if (v.rear() <= end || v.body != kNoBody) continue;
         if (v.mode != VehicleMode::Crashed) eraseFromLane(slot, v.lane);
-        sink_.setPresent(v.entity, false);
+        entities_.retire(v.entity);
         alive_[static_cast<std::size_t>(slot)] = false;
         freeSlots_.push_back(slot);
         --onRoad_;

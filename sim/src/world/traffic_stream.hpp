@@ -9,6 +9,7 @@
 #include "sim/frame.hpp"
 #include "sim/scenario.hpp"
 #include "critical_windows.hpp"
+#include "entity_table.hpp"
 #include "episode_sampler.hpp"
 #include "scene_layout.hpp"
 #include "vehicle.hpp"
@@ -21,19 +22,9 @@
 /// bodied and crashed modes; TrafficStream decides what every driver does each step.
 namespace sim::detail {
 
-/// Appends entity descriptions for new vehicles; implemented by the World.
-class EntitySink {
-public:
-    virtual std::uint32_t addEntity(EntityInfo info) = 0;
-    virtual void setPresent(std::uint32_t entity, bool present) = 0;
-
-protected:
-    ~EntitySink() = default;
-};
-
 class TrafficStream {
 public:
-    TrafficStream(const Scenario& sc, const SceneLayout& layout, std::uint64_t seed, EntitySink& sink);
+    TrafficStream(const Scenario& sc, const SceneLayout& layout, std::uint64_t seed, EntityTable& entities);
 
     /// New arrivals at t, and insertion of waiting vehicles at the upstream end.
     void arrive(double t);
@@ -139,7 +130,7 @@ private:
     const Scenario& sc_;
     const SceneLayout& layout_;
     std::uint64_t seed_;
-    EntitySink& sink_;
+    EntityTable& entities_;
     EpisodeSampler sampler_;
     CriticalWindows windows_;
     std::vector<PersonOnFoot> peopleOnFoot_;

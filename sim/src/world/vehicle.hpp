@@ -52,7 +52,6 @@ struct Vehicle {
 
     // motion: s of the centre, d of the centre, v along the road, vLat across it
     double s = 0.0, d = 0.0, v = 0.0, vLat = 0.0, accel = 0.0;
-    double prevS = 0.0;            ///< s at the start of the step (for crossing checks)
     int lane = 0;                  ///< 0-based lane the driver is in / heading for
     bool changingLane = false;
     int wantsLane = -1;            ///< lane a strategic change (move over, closed lane) waits to enter
@@ -86,18 +85,12 @@ struct Vehicle {
     double detectedAt = -1.0;      ///< s, when the scene was detected; < 0 = not yet
     double detectedDistance = -1.0; ///< m from the scene at detection
     double respondsAt = -1.0;      ///< s, detection + PRT
-    bool passedScene = false;
 
     // physics
     VehicleMode mode = VehicleMode::Kinematic;
     BodyId body = kNoBody;
     double heading = 0.0;          ///< rad, from body (bodied/crashed) or from vLat/v
     double crashedAt = -1.0;
-
-    // measures bookkeeping
-    int observedLane = -1;         ///< lane at the observation point (-1 = not observed)
-    double observedSpeed = 0.0;
-    bool beyondRightEdge = false, beyondLeftEdge = false, intruding = false;
 
     /// Heading of the path the vehicle is steering: lateral speed is bounded by forward speed
     /// (TrafficStream::lateral), so this stays within a few degrees.

@@ -16,6 +16,7 @@
 #include <set>
 #include <utility>
 
+#include "entity_table.hpp"
 #include "measures.hpp"
 #include "people.hpp"
 #include "physics_world.hpp"
@@ -35,6 +36,27 @@ constexpr double kMaxSubstepTravel = 1.0;   // m per Box2D sub-step (b2_maxTrans
 constexpr double kStrikeSpeed = 1.0;        // m/s; slower contacts with a person are bumps, not strikes [assumption]
 constexpr double kUnitMovedDistance = 0.3;  // m a unit must move before traffic treats it as moved
 constexpr double kScrapeSpeed = 5.0;        // m/s; slower touches between driven cars are scrapes [assumption]
+
+/// Whether two bands overlap across the road (in d).
+bool overlapsAcross(const Obstacle& a, const Obstacle& b) { return a.dMax > b.dMin && a.dMin < b.dMax; }
+
+/// Whether two bands overlap.
+bool overlaps(const Obstacle& a, const Obstacle& b) {
+    return overlapsAcross(a, b) && a.sTo >= b.sFrom && a.sFrom <= b.sTo;
+}
+
+/// The band `now` covers while moving by `by`, grown by `margin` on every side.
+Obstacle swept(const Obstacle& now, Vec2 by, double margin = 0.0) {
+    return {std::min(now.sFrom, now.sFrom + by.x) - margin, std::max(now.sTo, now.sTo + by.x) + margin,
+            std::min(now.dMin, now.dMin + by.y) - margin, std::max(now.dMax, now.dMax + by.y) + margin};
+}
+
+/// Whether a body moving free of a driver, with bounding band `now` and velocity `vel`, sweeps
+/// through `crossing` within `horizon` s (straight on, as a person judging it would).
+bool sweepsThrough(const Obstacle& now, Vec2 vel, double horizon, const Obstacle& crossing) {
+    if (length(vel) < kStrikeSpeed) return false;  // at rest: an obstacle, not a threat
+    return overlaps(swept(now, horizon * vel), crossing);
+}
 }  // namespace
 
 namespace {
@@ -42,6 +64,7 @@ namespace {
 void checkScenario(const Scenario& sc) {
     SIM_ASSERT(std::isfinite(sc.run.dt) && sc.run.dt > 0.0, "run.dt must be finite and > 0");
     SIM_ASSERT(std::isfinite(sc.run.duration) && sc.run.duration >= 0.0, "run.duration must be finite and >= 0");
+    SIM_ASSERT(sc.run.aftermath >= 0.0, "run.aftermath must be >= 0");
     SIM_ASSERT(sc.road.lanes >= 1, "at least one lane");
     SIM_ASSERT(sc.traffic.flowPerLane.size() == static_cast<std::size_t>(sc.road.lanes), "one flow per lane");
     SIM_ASSERT(sc.environment.friction > 0.0 && sc.environment.visibility > 0.0, "friction and visibility > 0");
@@ -56,7 +79,20 @@ void checkScenario(const Scenario& sc) {
 }
 }  // namespace
 
-struct World::Impl final : EntitySink {
+/// A parked unit during the run: its entity, its body, and the vehicle that first hit it.
+struct SceneUnit {
+    std::uint32_t entity = 0;
+    BodyId body = kNoBody;
+    std::optional<Striker> firstHitBy;
+};
+
+/// A cone or a flare: only cones in the contact zone are bodies.
+struct SceneDevice {
+    std::uint32_t entity = 0;
+    BodyId body = kNoBody;
+};
+
+struct World::Impl {
     const Scenario& sc;
     std::uint64_t seed;
     std::int64_t stepsDone = 0;
@@ -65,45 +101,35 @@ struct World::Impl final : EntitySink {
     RunStatus status = RunStatus::Completed;
 
     SceneLayout layout;
-    std::vector<EntityInfo> entities;
-    std::vector<bool> present;
-    std::vector<int> slotOfEntity;        // traffic slot by entity (-1 otherwise)
-    std::vector<int> personOfEntity;      // person index by entity (-1 otherwise)
-    std::vector<int> unitOfEntity;        // unit index by entity (-1 otherwise)
+    EntityTable entities;                 // before traffic and people, which add to it
     PhysicsWorld physics;
     TrafficStream traffic;
     People people;
     Measures measures;
     std::vector<Event> events;
 
-    std::vector<std::uint32_t> unitEntity;
-    std::vector<BodyId> unitBody;
-    std::vector<std::uint32_t> deviceEntity;
-    std::vector<BodyId> deviceBody;
+    std::vector<SceneUnit> units;         // by unit index (Scenario::units)
+    std::vector<SceneDevice> devices;     // by device index (Scenario::devices)
     std::set<std::pair<std::uint32_t, std::uint32_t>> contactPairs;  // strikes and collisions seen
     std::vector<MovingUnit> movingUnits;
-    std::vector<std::optional<Striker>> unitFirstHitBy;  // per unit: the vehicle that first hit it
+    std::vector<Obstacle> reachScratch;                       // syncVehicleBodies()'s, kept for its capacity
+    std::vector<std::pair<int, Obstacle>> drivenScratch;      // ditto
     double personSeenWithin = 0.0;        // m at which drivers recognise a person on foot
+    double firstStrikeAt = -1.0;          // s, the first strike of a person; < 0 = none yet
+    std::int64_t endStep = 0;             // the run ends after this many steps
+    bool measuring = true;                // the measures observe (until the first strike)
+    double measuredUntil = 0.0;           // s
 
     Impl(const Scenario& scenario, std::uint64_t runSeed)
         : sc((checkScenario(scenario), scenario)), seed(runSeed), layout(layoutScene(scenario)), physics(scenario.environment.friction),
-          traffic(scenario, layout, runSeed, *this), people(scenario, layout, *this), measures(scenario, layout) {
+          traffic(scenario, layout, runSeed, entities), people(scenario, layout, entities),
+          measures(scenario, layout, traffic) {
         stepsTotal = std::llround(sc.run.duration / sc.run.dt);
+        endStep = stepsTotal;
         substeps = std::max(1, static_cast<int>(std::ceil(sc.run.dt * kMaxBodySpeed / kMaxSubstepTravel)));
         personSeenWithin = models::personRecognitionDistance(sc.environment);
         setUpScene();
     }
-
-    // EntitySink
-    std::uint32_t addEntity(EntityInfo info) override {
-        entities.push_back(std::move(info));
-        present.push_back(true);
-        slotOfEntity.push_back(-1);
-        personOfEntity.push_back(-1);
-        unitOfEntity.push_back(-1);
-        return static_cast<std::uint32_t>(entities.size() - 1);
-    }
-    void setPresent(std::uint32_t entity, bool p) override { present[entity] = p; }
 
     double now() const { return static_cast<double>(stepsDone) * sc.run.dt; }
 
@@ -123,13 +149,10 @@ struct World::Impl final : EntitySink {
             info.length = u.spec.length;
             info.width = u.spec.width;
             info.colour = u.spec.colour;
-            const std::uint32_t e = addEntity(std::move(info));
-            unitEntity.push_back(e);
-            unitOfEntity[e] = static_cast<int>(i);
-            const Wheels wheels{u.spec.wheelbase, u.wheelAngle, false, u.braked};
-            unitBody.push_back(physics.addUnit({BodyKind::Unit, e}, layout.unitBoxes[i], u.spec.mass, wheels));
+            const std::uint32_t e = entities.add(std::move(info), static_cast<int>(i));
+            const Wheels wheels{u.spec.wheelbase, u.wheelAngle, Axle::Rolling, u.braked ? Axle::Parked : Axle::Rolling};
+            units.push_back({e, physics.addUnit({BodyKind::Unit, e}, layout.unitBoxes[i], u.spec.mass, wheels), {}});
         }
-        unitFirstHitBy.resize(sc.units.size());
         for (std::size_t i = 0; i < sc.devices.size(); ++i) {
             const DeviceDef& dv = sc.devices[i];
             EntityInfo info;
@@ -137,15 +160,13 @@ struct World::Impl final : EntitySink {
             info.kind = dv.kind == DeviceKind::Cone ? EntityKind::Cone : EntityKind::Flare;
             info.length = info.width = 0.36;
             info.colour = dv.kind == DeviceKind::Cone ? 0xFFFF6A00u : 0xFFFF2020u;
-            const std::uint32_t e = addEntity(std::move(info));
-            deviceEntity.push_back(e);
+            const std::uint32_t e = entities.add(std::move(info), static_cast<int>(i));
             // Only cones in the contact zone are bodies; flares are never obstacles to bodies.
             const bool inZone = dv.position.x >= layout.zoneStart && dv.position.x <= layout.zoneEnd;
-            deviceBody.push_back(dv.kind == DeviceKind::Cone && inZone ? physics.addCone({BodyKind::Cone, e}, dv.position)
-                                                                       : kNoBody);
+            devices.push_back({e, dv.kind == DeviceKind::Cone && inZone ? physics.addCone({BodyKind::Cone, e}, dv.position)
+                                                                        : kNoBody});
         }
         if (sc.road.guardrail) physics.addGuardrail(layout.guardrailD, layout.zoneStart - 50.0, layout.zoneEnd + 50.0);
-        for (std::size_t i = 0; i < people.size(); ++i) personOfEntity[people[i].entity] = static_cast<int>(i);
     }
 
     // -----------------------------------------------------------------------------------------
@@ -157,9 +178,6 @@ struct World::Impl final : EntitySink {
         if (done()) return;
         const double t = now();
         const double dt = sc.run.dt;
-        for (int slot = 0; slot < traffic.slotCount(); ++slot)
-            if (traffic.alive(slot)) traffic.vehicle(slot).prevS = traffic.vehicle(slot).s;
-
         traffic.arrive(t);
         syncVehicleBodies();
         syncPersonBodies();
@@ -177,12 +195,17 @@ struct World::Impl final : EntitySink {
         traffic.removeDeparted();
         traffic.sortLanes();
         ++stepsDone;
-        measures.observeTraffic(traffic, now(), dt, events);
-        measures.observePeople(traffic, people, movingUnits, now(), dt, events);
+        measures.countUpdates(traffic);
+        if (measuring) {
+            measures.observeTraffic(traffic, now(), dt, events);
+            measures.observePeople(traffic, people, movingUnits, now(), dt, events);
+            measuredUntil = now();
+            measuring = firstStrikeAt < 0.0;  // the first strike's step is the last one measured
+        }
         if (!finite()) status = RunStatus::Diverged;
     }
 
-    bool done() const { return status == RunStatus::Diverged || stepsDone >= stepsTotal; }
+    bool done() const { return status == RunStatus::Diverged || stepsDone >= endStep; }
 
     /// The people on foot, for the importance sampling's windows.
     std::vector<TrafficStream::PersonOnFoot> peopleOnFoot() const {
@@ -193,13 +216,18 @@ struct World::Impl final : EntitySink {
     }
 
     /// A pedestrian's gap acceptance: setting off along a path that enters an open lane from
-    /// outside it waits until no vehicle in those lanes would reach the in-lane stretch within the
+    /// outside it waits until nothing in those lanes would reach the in-lane stretch within the
     /// critical gap, the time to walk the stretch plus 3 s of start-up and clearance (HCM 2010
     /// pedestrian critical headway, t_c = L / S_p + t_s with t_s = 3 s [M]). The longer they wait,
     /// the shorter the gap they accept (Tiwari et al. 2007: pedestrians' gap acceptance falls
     /// with waiting time): t_s shrinks to 1 s over two minutes [assumption]. Someone already in a
     /// lane keeps going: stopping there is worse. (People walk up to the lane's edge before they
     /// ask: People::update.)
+    ///
+    /// They look at what is physically there, not at the traffic model's lane lists: a car whose
+    /// outline is in the lanes they cross (half-way through a lane change, drifting over), and
+    /// anything moving free of a driver (a sliding wreck, a pushed unit) whose path over the
+    /// critical gap crosses the stretch.
     bool mayWalk(Vec2 from, const std::vector<Vec2>& path, double speed, double waited) const {
         const double openEdge = laneRight(sc.road, layout.adjacentLane);
         if (from.y > openEdge) return true;
@@ -225,13 +253,22 @@ struct World::Impl final : EntitySink {
         constexpr double kPatience = 120.0;  // s
         const double startUp = 3.0 - 2.0 * std::min(waited / kPatience, 1.0);
         const double criticalGap = inLane / speed + startUp;
-        for (int l = layout.adjacentLane; l <= laneAt(sc.road, dMax); ++l)
-            for (const int slot : traffic.lane(l)) {
-                const Vehicle& v = traffic.vehicle(slot);
-                if (v.rear() > sMax + 2.0) continue;     // already past
-                if (v.front() >= sMin - 2.0) return false;  // alongside
-                if ((sMin - v.front()) / std::max(v.v, 0.1) < criticalGap) return false;
+        // The lanes the walk enters, edge to edge, and the stretch along them with 2 m either side.
+        const Obstacle crossing{sMin - 2.0, sMax + 2.0, openEdge, laneLeft(sc.road, laneAt(sc.road, dMax))};
+        for (int slot = 0; slot < traffic.slotCount(); ++slot) {
+            if (!traffic.alive(slot)) continue;
+            const Vehicle& v = traffic.vehicle(slot);
+            const Obstacle now = boundingObstacle(v.box());
+            if (v.mode == VehicleMode::Crashed) {
+                if (sweepsThrough(now, {v.v, v.vLat}, criticalGap, crossing)) return false;
+                continue;
             }
+            if (!overlapsAcross(now, crossing) || now.sFrom > crossing.sTo) continue;  // elsewhere, or already past
+            if (now.sTo >= crossing.sFrom) return false;               // alongside
+            if ((sMin - v.front()) / std::max(v.v, 0.1) < criticalGap) return false;
+        }
+        for (const MovingUnit& u : movingUnits)
+            if (sweepsThrough(boundingObstacle(u.box), u.velocity, criticalGap, crossing)) return false;
         return true;
     }
 
@@ -252,22 +289,69 @@ struct World::Impl final : EntitySink {
 
     bool inZone(const Vehicle& v) const { return v.front() >= layout.zoneStart && v.rear() <= layout.zoneEnd; }
 
+    /// A traffic vehicle in the contact zone is a Box2D body only while it is within reach of
+    /// something it could touch in this step: a unit, a person on foot, a cone, the guardrail, a
+    /// wreck, or another vehicle within reach. Otherwise nothing can happen to it that its
+    /// driver's formula does not describe, and Box2D would only carry it along (and a pass of
+    /// lane 2 costs nothing). Each band is swept over the step at its present velocity and grown
+    /// by kReachMargin, far more than a velocity can change in one step.
     void syncVehicleBodies() {
+        constexpr double kReachMargin = 0.3;  // m [assumption: > 8 m/s^2 x dt^2 and any lateral change]
+        const double dt = sc.run.dt;
+        std::vector<Obstacle>& scene = reachScratch;
+        scene.clear();
+        for (std::size_t i = 0; i < units.size(); ++i) {
+            const OrientedBox box{physics.pose(units[i].body), layout.unitBoxes[i].halfLength, layout.unitBoxes[i].halfWidth};
+            scene.push_back(swept(boundingObstacle(box), dt * physics.velocity(units[i].body), kReachMargin));
+        }
+        for (std::size_t i = 0; i < people.size(); ++i) {
+            const Person& p = people[i];
+            if (!p.onFoot()) continue;
+            const double r = people.def(i).radius;
+            const Obstacle at{p.position.x - r, p.position.x + r, p.position.y - r, p.position.y + r};
+            scene.push_back(swept(at, dt * p.velocity, kReachMargin));
+        }
+        for (const SceneDevice& d : devices) {
+            if (d.body == kNoBody) continue;
+            const Vec2 c = physics.pose(d.body).position;
+            scene.push_back(swept({c.x - 0.2, c.x + 0.2, c.y - 0.2, c.y + 0.2}, dt * physics.velocity(d.body), kReachMargin));
+        }
+        if (sc.road.guardrail)
+            scene.push_back({layout.zoneStart - 50.0, layout.zoneEnd + 50.0, layout.guardrailD - kReachMargin,
+                             layout.guardrailD + kReachMargin});
+        // Vehicles: wrecks are in the scene; the others' reach is compared pairwise.
+        std::vector<std::pair<int, Obstacle>>& driven = drivenScratch;
+        driven.clear();
         for (int slot = 0; slot < traffic.slotCount(); ++slot) {
             if (!traffic.alive(slot)) continue;
             Vehicle& v = traffic.vehicle(slot);
-            slotOfEntity[v.entity] = slot;
-            if (v.mode == VehicleMode::Kinematic && inZone(v)) {
-                const OrientedBox box = v.box();
-                v.body = physics.addVehicle({BodyKind::TrafficVehicle, v.entity}, box, v.mass, {v.v, v.vLat}, 0.0,
-                                            {v.wheelbase, 0.0, false, false});
+            if (v.mode != VehicleMode::Crashed && !inZone(v)) {
+                if (v.mode == VehicleMode::Bodied) dropBody(v);  // out of the zone: back to the formula
+                continue;
+            }
+            const Obstacle reach = swept(boundingObstacle(v.box()), dt * Vec2{v.v, v.vLat}, kReachMargin);
+            if (v.mode == VehicleMode::Crashed) scene.push_back(reach);
+            else driven.emplace_back(slot, reach);
+        }
+        for (std::size_t k = 0; k < driven.size(); ++k) {
+            const Obstacle& reach = driven[k].second;
+            bool near = std::any_of(scene.begin(), scene.end(), [&](const Obstacle& o) { return overlaps(reach, o); });
+            for (std::size_t m = 0; m < driven.size() && !near; ++m) near = m != k && overlaps(reach, driven[m].second);
+            Vehicle& v = traffic.vehicle(driven[k].first);
+            if (near && v.mode == VehicleMode::Kinematic) {
+                v.body = physics.addVehicle({BodyKind::TrafficVehicle, v.entity}, v.box(), v.mass, {v.v, v.vLat}, 0.0,
+                                            {v.wheelbase, 0.0, Axle::Rolling, Axle::Rolling});
                 v.mode = VehicleMode::Bodied;
-            } else if (v.mode == VehicleMode::Bodied && !inZone(v)) {
-                physics.remove(v.body);
-                v.body = kNoBody;
-                v.mode = VehicleMode::Kinematic;
+            } else if (!near && v.mode == VehicleMode::Bodied) {
+                dropBody(v);
             }
         }
+    }
+
+    void dropBody(Vehicle& v) {
+        physics.remove(v.body);
+        v.body = kNoBody;
+        v.mode = VehicleMode::Kinematic;
     }
 
     void syncPersonBodies() {
@@ -328,7 +412,7 @@ struct World::Impl final : EntitySink {
             Vehicle& v = traffic.vehicle(slot);
             if (v.mode != VehicleMode::Crashed || v.neverReacts || v.crashedAt < 0.0) continue;
             if (t >= v.crashedAt + v.traits.prt) {
-                physics.setWheels(v.body, {v.wheelbase, 0.0, true, true});
+                physics.setWheels(v.body, {v.wheelbase, 0.0, Axle::Locked, Axle::Locked});
                 v.crashedAt = -1.0;  // done
             }
         }
@@ -338,12 +422,12 @@ struct World::Impl final : EntitySink {
         movingUnits.clear();
         std::vector<Obstacle>& dyn = traffic.dynamicObstacles();
         dyn.clear();
-        for (std::size_t i = 0; i < sc.units.size(); ++i) {
-            if (!physics.awake(unitBody[i])) continue;
-            const Pose pose = physics.pose(unitBody[i]);
+        for (std::size_t i = 0; i < units.size(); ++i) {
+            if (!physics.awake(units[i].body)) continue;
+            const Pose pose = physics.pose(units[i].body);
             const OrientedBox box{pose, layout.unitBoxes[i].halfLength, layout.unitBoxes[i].halfWidth};
-            const Vec2 vel = physics.velocity(unitBody[i]);
-            if (length(vel) > kStrikeSpeed) movingUnits.push_back({unitEntity[i], box, vel});
+            const Vec2 vel = physics.velocity(units[i].body);
+            if (length(vel) > kStrikeSpeed) movingUnits.push_back({units[i].entity, box, vel});
             if (length(pose.position - layout.unitBoxes[i].pose.position) > kUnitMovedDistance)
                 dyn.push_back(boundingObstacle(box));
         }
@@ -367,18 +451,26 @@ struct World::Impl final : EntitySink {
     // -----------------------------------------------------------------------------------------
 
     std::string idOf(const BodyRef& r) const {
-        return r.kind == BodyKind::Guardrail ? "guardrail" : entities[r.entity].id;
+        return r.kind == BodyKind::Guardrail ? "guardrail" : entities.info(r.entity).id;
+    }
+
+    /// The traffic slot of a body's vehicle; -1 for anything else.
+    int slotOf(const BodyRef& r) const { return r.kind == BodyKind::TrafficVehicle ? entities.index(r.entity) : -1; }
+
+    std::size_t unitOf(const BodyRef& r) const {
+        SIM_ASSERT(r.kind == BodyKind::Unit, "unitOf: not a unit");
+        return static_cast<std::size_t>(entities.index(r.entity));
     }
 
     bool drivenBody(const BodyRef& r) const {
-        const int slot = slotOfEntity[r.entity];
-        return slot >= 0 && traffic.alive(slot) && traffic.vehicle(slot).mode == VehicleMode::Bodied;
+        const int slot = slotOf(r);
+        return slot >= 0 && traffic.vehicle(slot).mode == VehicleMode::Bodied;
     }
 
     /// What the driver of a traffic vehicle was doing at time t (for explaining a strike).
     Striker describe(const Vehicle& v, double t) const {
         Striker s;
-        s.id = entities[v.entity].id;
+        s.id = entities.info(v.entity).id;
         s.kind = v.kind;
         s.state = v.lapsing && v.drifting ? DriverState::Asleep : v.traits.state;
         s.speed = std::hypot(v.v, v.vLat);
@@ -392,49 +484,81 @@ struct World::Impl final : EntitySink {
     /// The driven vehicle behind a body that struck or hit something: the vehicle itself, or for
     /// a unit the vehicle that first hit it (a unit pushed by another unit inherits its striker).
     std::optional<Striker> strikerBehind(const BodyRef& r, double t) const {
-        if (r.kind == BodyKind::TrafficVehicle) {
-            const int slot = slotOfEntity[r.entity];
-            if (slot >= 0 && traffic.alive(slot)) return describe(traffic.vehicle(slot), t);
-            return std::nullopt;
-        }
-        if (r.kind == BodyKind::Unit) return unitFirstHitBy[static_cast<std::size_t>(unitOfEntity[r.entity])];
+        if (const int slot = slotOf(r); slot >= 0) return describe(traffic.vehicle(slot), t);
+        if (r.kind == BodyKind::Unit) return units[unitOf(r)].firstHitBy;
         return std::nullopt;
     }
 
-    void crash(std::uint32_t entity, double t) {
-        const int slot = slotOfEntity[entity];
-        if (slot < 0 || !traffic.alive(slot)) return;
+    void crash(const BodyRef& r, double t) {
+        const int slot = slotOf(r);
+        if (slot < 0 || traffic.vehicle(slot).mode != VehicleMode::Bodied) return;
         Vehicle& v = traffic.vehicle(slot);
-        if (v.mode != VehicleMode::Bodied) return;
         traffic.markCrashed(slot, t);
         physics.setMotion(v.body, Motion::Free);
-        physics.setWheels(v.body, {v.wheelbase, 0.0, false, false});
+        physics.setWheels(v.body, {v.wheelbase, 0.0, Axle::Rolling, Axle::Rolling});
     }
 
     void strike(const BodyRef& person, const BodyRef& by, const Contact& c, bool aIsPerson, double t) {
         // Only a moving vehicle strikes: a person walking into a parked unit or a stopped wreck is not struck.
         const Vec2 byVelocity = aIsPerson ? c.velocityB : c.velocityA;
         if (length(byVelocity) < kStrikeSpeed) return;
+        const std::size_t i = static_cast<std::size_t>(entities.index(person.entity));
+        measures.touched(i);  // a moving vehicle touched them: no clearance, struck or not
         if (c.relativeSpeed < kStrikeSpeed) return;
-        if (!contactPairs.insert({person.entity, by.entity}).second) return;
-        const int i = personOfEntity[person.entity];
+        const double normalSpeed = std::abs(dot(c.velocityA - c.velocityB, c.normal));
+        const StrikeContact contact = models::glancing(c.relativeSpeed, normalSpeed) ? StrikeContact::Glancing
+                                                                                     : StrikeContact::Frontal;
+        recordStrike(i, by, c.relativeSpeed, normalSpeed, contact, c.point, t);
+    }
+
+    /// A person pinned between two bodies: a crush. A strike by either of them that pinned the
+    /// person becomes a crush; otherwise the faster one crushes them now.
+    void pinch(const Pinch& p, double t) {
+        if (p.closingSpeed < kStrikeSpeed || p.a.kind == BodyKind::Guardrail) return;
+        const std::size_t i = static_cast<std::size_t>(entities.index(p.person.entity));
+        measures.touched(i);
+        const std::string& person = entities.info(p.person.entity).id;
+        for (const BodyRef& by : {p.a, p.b}) {
+            if (by.kind == BodyKind::Guardrail) continue;
+            Strike* s = measures.findStrike(person, idOf(by));
+            if (s == nullptr || s->contact == StrikeContact::Crush) continue;
+            const models::InjuryRisk risk = models::pedestrianInjury(StrikeContact::Crush, s->impactSpeed, p.closingSpeed);
+            s->contact = StrikeContact::Crush;
+            s->injurySpeed = risk.speed;
+            s->pSevere = risk.pSevere;
+            s->pFatal = risk.pFatal;
+            return;
+        }
+        recordStrike(i, p.a, p.closingSpeed, p.closingSpeed, StrikeContact::Crush, p.point, t);
+    }
+
+    void recordStrike(std::size_t i, const BodyRef& by, double relativeSpeed, double normalSpeed, StrikeContact contact,
+                      Vec2 point, double t) {
+        const Person& p = people[i];
+        if (!contactPairs.insert({p.entity, by.entity}).second) return;
         const bool pushed = by.kind == BodyKind::Unit;
+        const models::InjuryRisk risk = models::pedestrianInjury(contact, relativeSpeed, normalSpeed);
         Strike s;
         s.time = t;
-        s.person = entities[person.entity].id;
+        s.person = entities.info(p.entity).id;
         s.by = idOf(by);
         s.via = pushed ? StrikeVia::PushedUnit : StrikeVia::Direct;
         if (const std::optional<Striker> behind = strikerBehind(by, t)) s.striker = *behind;
-        s.impactSpeed = c.relativeSpeed;
-        s.pSevere = models::pedestrianSevereInjuryRisk(c.relativeSpeed);
-        s.pFatal = models::pedestrianDeathRisk(c.relativeSpeed);
-        measures.addStrike(s);
-        events.push_back({t, EventKind::Strike, person.entity, by.entity, c.relativeSpeed, c.point, pushed});
-        if (i >= 0) {
-            people.knockDown(static_cast<std::size_t>(i));
-            physics.setMotion(people[static_cast<std::size_t>(i)].body, Motion::Free);
+        s.impactSpeed = relativeSpeed;
+        s.contact = contact;
+        s.injurySpeed = risk.speed;
+        s.pSevere = risk.pSevere;
+        s.pFatal = risk.pFatal;
+        measures.addStrike(s, i, by.entity);
+        events.push_back({t, EventKind::Strike, p.entity, by.entity, relativeSpeed, point, pushed});
+        if (firstStrikeAt < 0.0) {
+            firstStrikeAt = t;
+            if (std::isfinite(sc.run.aftermath))
+                endStep = std::min<std::int64_t>(stepsTotal, stepsDone + 1 + std::llround(sc.run.aftermath / sc.run.dt));
         }
-        if (by.kind == BodyKind::TrafficVehicle) crash(by.entity, t);
+        people.knockDown(i);
+        physics.setMotion(p.body, Motion::Free);
+        crash(by, t);
     }
 
     void collide(BodyRef a, BodyRef b, const Contact& c, double t) {
@@ -453,16 +577,20 @@ struct World::Impl final : EntitySink {
             drivenBody(b) && c.relativeSpeed < kScrapeSpeed)
             return;
         if (b.kind == BodyKind::Unit) {
-            std::optional<Striker>& first = unitFirstHitBy[static_cast<std::size_t>(unitOfEntity[b.entity])];
+            std::optional<Striker>& first = units[unitOf(b)].firstHitBy;
             if (!first) first = strikerBehind(a, t);
+            const UnitRole role = sc.units[unitOf(b)].role;
+            if (a.kind == BodyKind::TrafficVehicle && (role == UnitRole::Patrol || role == UnitRole::Violator) &&
+                c.relativeSpeed >= kStrikeSpeed)
+                measures.unitStruck(t);
         }
         if (contactPairs.insert({std::min(ka, kb), std::max(ka, kb)}).second) {
             measures.addCollision({t, idOf(a), idOf(b), c.relativeSpeed});
             events.push_back({t, EventKind::Collision, a.entity, b.kind == BodyKind::Guardrail ? a.entity : b.entity,
                               c.relativeSpeed, c.point, false});
         }
-        if (a.kind == BodyKind::TrafficVehicle) crash(a.entity, t);
-        if (b.kind == BodyKind::TrafficVehicle) crash(b.entity, t);
+        crash(a, t);
+        crash(b, t);
     }
 
     void handleContacts(double t) {
@@ -478,6 +606,7 @@ struct World::Impl final : EntitySink {
             }
             collide(c.a, c.b, c, t);
         }
+        for (const Pinch& p : physics.pinches()) pinch(p, t);
     }
 
     // -----------------------------------------------------------------------------------------
@@ -499,8 +628,8 @@ struct World::Impl final : EntitySink {
             mix(people[i].position.x);
             mix(people[i].position.y);
         }
-        for (const BodyId b : unitBody) {
-            const Pose p = physics.pose(b);
+        for (const SceneUnit& u : units) {
+            const Pose p = physics.pose(u.body);
             mix(p.position.x);
             mix(p.position.y);
             mix(p.heading);
@@ -513,7 +642,9 @@ struct World::Impl final : EntitySink {
         o.scenario = sc.name;
         o.seed = seed;
         o.status = status;
+        o.ended = firstStrikeAt >= 0.0 ? RunEnd::FirstStrike : RunEnd::Duration;
         o.simulated = now();
+        o.measuredUntil = measuredUntil;
         o.logWeight = traffic.logWeight();
         o.importance = traffic.importanceTrace();
         o.stateHash = stateHash();
@@ -534,13 +665,11 @@ struct World::Impl final : EntitySink {
     Frame snapshot() const {
         Frame f;
         f.time = now();
-        for (std::size_t i = 0; i < sc.units.size(); ++i) {
-            const Pose p = physics.pose(unitBody[i]);
-            f.entities.push_back({unitEntity[i], p, length(physics.velocity(unitBody[i])), kPresent});
-        }
-        for (std::size_t i = 0; i < sc.devices.size(); ++i) {
-            const Pose p = deviceBody[i] != kNoBody ? physics.pose(deviceBody[i]) : Pose{sc.devices[i].position, 0.0};
-            f.entities.push_back({deviceEntity[i], p, 0.0, kPresent});
+        for (const SceneUnit& u : units)
+            f.entities.push_back({u.entity, physics.pose(u.body), length(physics.velocity(u.body)), kPresent});
+        for (std::size_t i = 0; i < devices.size(); ++i) {
+            const Pose p = devices[i].body != kNoBody ? physics.pose(devices[i].body) : Pose{sc.devices[i].position, 0.0};
+            f.entities.push_back({devices[i].entity, p, 0.0, kPresent});
         }
         for (std::size_t i = 0; i < people.size(); ++i) {
             const Person& p = people[i];
@@ -569,7 +698,7 @@ void World::step() { impl_->step(); }
 bool World::done() const { return impl_->done(); }
 double World::time() const { return impl_->now(); }
 Outcome World::outcome() const { return impl_->outcome(); }
-const std::vector<EntityInfo>& World::entities() const { return impl_->entities; }
+const std::vector<EntityInfo>& World::entities() const { return impl_->entities.infos(); }
 Frame World::snapshot() const { return impl_->snapshot(); }
 std::span<const Event> World::stepEvents() const { return impl_->events; }
 double World::sceneDetectionDistance() const { return impl_->layout.detectionDistance; }
