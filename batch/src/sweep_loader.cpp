@@ -126,7 +126,7 @@ std::optional<WrittenQuantity> splitQuantity(const toml::node& node) {
 }
 
 /// The SI unit of a bare number of each dimension (what the scenario loader reads it as).
-std::string siUnit(Dimension d) {
+std::string siUnitOf(Dimension d) {
     switch (d) {
     case Dimension::Length: return "m";
     case Dimension::Time: return "s";
@@ -521,7 +521,7 @@ private:
                 axis.values[i].cell = formatDouble(si / sim::io::displayFactor(d));
             }
         }
-        axis.unit = same ? (unit.empty() ? siUnit(d) : unit) : std::string(sim::io::displayUnit(d));
+        axis.unit = same ? (unit.empty() ? siUnitOf(d) : unit) : std::string(sim::io::displayUnit(d));
     }
 
     bool checkQuantity(const toml::node& item, Dimension d, const std::string& key) {
@@ -697,7 +697,7 @@ private:
             range.lo = lo.number;
             range.hi = hi.number;
             range.bare = lo.unit.empty();
-            axis.unit = range.bare ? siUnit(d) : lo.unit;
+            axis.unit = range.bare ? siUnitOf(d) : lo.unit;
         } else {  // different units: convert both to the display unit
             auto display = [&](const toml::node& n) {
                 const double si = n.is_string() ? *sim::io::parseQuantity(n.as_string()->get(), d).value : splitQuantity(n)->number;

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "document.hpp"
+#include "sim/io/document.hpp"
 #include "sim/scenario.hpp"
 
 /// The cross-key half of validation, and the Scenario itself: reads a merged document (already
