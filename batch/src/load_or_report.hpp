@@ -9,9 +9,11 @@
 
 namespace batch {
 
-/// Loads a scenario; on failure prints every diagnostic to stderr and returns nullopt.
+/// Loads a scenario; prints its notes (how values were read) and, on failure, every error to
+/// stderr, and returns nullopt then.
 inline std::optional<sim::Scenario> loadOrReport(const std::string& path) {
     sim::io::LoadResult r = sim::io::loadScenarioFile(path);
+    for (const sim::io::Diagnostic& d : r.notes) std::cerr << d.message() << "\n";
     for (const sim::io::Diagnostic& d : r.errors) std::cerr << d.message() << "\n";
     return std::move(r.scenario);
 }

@@ -78,7 +78,7 @@ range = ["10 ft", "30 ft"]
 sampled = true
 [[axes]]
 key = "environment.visibility"
-range = [100, 500]
+range = ["100 m", "500 m"]
 sampled = true
 )");
     const batch::Sweep sweep = test::loadOrFail(dir / "sweeps/r.toml");
@@ -127,6 +127,23 @@ TEST_CASE("sweep errors: a value with the wrong unit is rejected before anything
     INFO(errors);
     CHECK(errors.find("s.toml:5:19: units.patrol.offset: expected a length") != std::string::npos);
     CHECK(errors.find("\"3 kg\"") != std::string::npos);
+}
+
+TEST_CASE("sweep errors: a number without the unit of its key, in a range or a list, is an error", "[batch]") {
+    // range = [0, 4] for an offset used to run 0-4 m; a trainer means feet.
+    test::ScratchDir dir;
+    const std::string range = errorsOf(dir, kHead + "[[axes]]\nkey = \"units.patrol.offset\"\nrange = [0, 4]\nsteps = 3\n");
+    INFO(range);
+    CHECK(range.find("s.toml:5:") != std::string::npos);
+    CHECK(range.find("units.patrol.offset: expected a length with its unit (m, km, cm, mm, ft, in, yd, mi), found 4, a number "
+                     "without a unit") != std::string::npos);
+    const std::string values = errorsOf(dir, kHead + "[[axes]]\nkey = \"units.patrol.gap\"\nvalues = [\"20 ft\", 30]\n");
+    INFO(values);
+    CHECK(values.find("s.toml:5:20: units.patrol.gap: expected a length with its unit") != std::string::npos);
+    const std::string set =
+        errorsOf(dir, kHead + "[[axes]]\nname = \"t\"\nvalues = [{ label = \"a\", set = { \"road.speed_limit\" = 30 } }]\n");
+    INFO(set);
+    CHECK(set.find("s.toml:5:55: road.speed_limit: expected a speed with its unit") != std::string::npos);
 }
 
 TEST_CASE("sweep errors: a value out of the key's range is located at the value", "[batch]") {

@@ -139,6 +139,9 @@ public:
         std::optional<DocNode> value = parse();
         if (!value) return std::nullopt;
         relocate(*value, o_.origin);
+        const std::size_t before = errors_.size();
+        scenarioSchema().validateValue(*value, *resolved_.rules.back(), o_.path, errors_, nullptr, ValueSource::Typed);
+        if (errors_.size() != before) return std::nullopt;
         return value;
     }
 
