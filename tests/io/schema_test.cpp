@@ -119,7 +119,7 @@ gap = "2 m"
     CHECK(b.toy.count == 3);
     CHECK(b.toy.colour == Colour::Green);
     CHECK_FALSE(b.toy.extra.has_value());
-    CHECK(sim::io::formatDiagnostics(b.errors).find("toy.toml:4:1: inner.gap: expected a length in ≥ 0 m (required)") !=
+    CHECK(sim::io::formatDiagnostics(b.errors).find("toy.toml:4:1: inner.gap: expected a length ≥ 0 m (required)") !=
           std::string::npos);
 }
 

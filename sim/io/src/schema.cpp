@@ -71,6 +71,16 @@ std::string_view KeyRule::name() const {
     return dot == std::string::npos ? std::string_view(path) : std::string_view(path).substr(dot + 1);
 }
 
+namespace {
+
+/// "a length" and "2.5–5 m" -> "a length in 2.5–5 m"; and "≥ 0 m" -> "a length ≥ 0 m".
+std::string within(std::string what, const std::string& bounds) {
+    const bool inequality = bounds.rfind("≥", 0) == 0 || bounds.rfind("≤", 0) == 0 || bounds[0] == '>' || bounds[0] == '<';
+    return what + (inequality ? " " : " in ") + bounds;
+}
+
+}  // namespace
+
 std::string KeyRule::expectation() const {
     switch (type) {
     case ValueType::Table:
@@ -81,13 +91,13 @@ std::string KeyRule::expectation() const {
     case ValueType::QuantityOrList: {
         std::string out = dimensionWithArticle(dimension);
         const std::string bounds = range.text(dimension);
-        if (bounds != "any") out += " in " + bounds;
+        if (bounds != "any") out = within(out, bounds);
         else if (!displayUnit(dimension).empty()) out += " (" + std::string(displayUnit(dimension)) + ")";
         return type == ValueType::QuantityOrList ? out + ", or an array of them" : out;
     }
     case ValueType::Integer: {
         const std::string bounds = range.integerText();
-        return bounds == "any" ? "an integer" : "an integer in " + bounds;
+        return bounds == "any" ? "an integer" : within("an integer", bounds);
     }
     case ValueType::Boolean: return "true or false";
     case ValueType::Text: return "a string";
