@@ -33,9 +33,12 @@ std::optional<DocNode> ScenarioLayers::read(const std::string& file, const sim::
 }
 
 void ScenarioLayers::addIds(const DocNode& document) {
-    for (const auto& [table, ids] : {std::pair{"units", &unitIds_}, std::pair{"people", &personIds_}})
+    const auto add = [&document](std::string_view table, std::set<std::string>& ids) {
         if (const DocNode* entries = document.find(table); entries && entries->isTable())
-            for (const sim::io::DocMember& m : entries->members) ids->insert(m.key);
+            for (const sim::io::DocMember& m : entries->members) ids.insert(m.key);
+    };
+    add("units", unitIds_);
+    add("people", personIds_);
 }
 
 bool ScenarioLayers::readBase(const std::string& file, const sim::io::SourceLocation& where, Sweep& sweep, Findings& findings) {
@@ -50,6 +53,7 @@ bool ScenarioLayers::readBase(const std::string& file, const sim::io::SourceLoca
         return false;
     }
     sweep.baseText = base.scenario->sourceText;
+    baseDescription_ = base.scenario->description;
     base_ = std::move(*document);
     addIds(base_);
     return true;

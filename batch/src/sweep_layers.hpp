@@ -45,6 +45,9 @@ public:
     bool readOverlay(const std::string& file, const sim::io::SourceLocation& where, const std::string& key, Sweep& sweep,
                      Findings& findings);
 
+    /// The base scenario's description (empty before readBase()).
+    const std::string& baseDescription() const { return baseDescription_; }
+
     /// Ids of the units and people of the base and of the overlays read so far: those axis keys
     /// may name ("units.blocker.gap").
     const std::set<std::string>& unitIds() const { return unitIds_; }
@@ -63,6 +66,7 @@ private:
 
     std::filesystem::path folder_;
     sim::io::DocNode base_;
+    std::string baseDescription_;
     std::map<std::string, sim::io::DocNode> overlays_;  ///< by file as written
     std::set<std::string> unitIds_;
     std::set<std::string> personIds_;

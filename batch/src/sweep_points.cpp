@@ -24,9 +24,19 @@ DocNode textNode(std::string text) {
     return node;
 }
 
+/// What a point is, for its description (what points/<id>.toml, the replays and the visualizer
+/// show): the sweep, the point and its axis values, then the base scenario it changes. The base
+/// description alone ("clear day; 2 ft left") would misdescribe a night point at 1 ft.
+std::string descriptionOf(const Sweep& sweep, const ScenarioLayers& layers, const std::string& id, const std::string& title) {
+    std::string out = "Sweep " + sweep.name + ", point " + id + (title.empty() ? " (the base scenario)" : ": " + title) +
+                      ". Base scenario " + sweep.baseFile;
+    return out + (layers.baseDescription().empty() ? "." : ": " + layers.baseDescription());
+}
+
 /// Resolves one point: its document is the base and its overlays merged, as if a file in the
-/// sweep's folder held include = [base, overlays…] and its name; then the overrides apply. The
-/// text points/<id>.toml will hold is loaded back: exactly what runs, and what a re-run loads.
+/// sweep's folder held include = [base, overlays…], its name and its description; then the
+/// overrides apply. The text points/<id>.toml will hold is loaded back: exactly what runs, and
+/// what a re-run loads.
 bool resolve(const Sweep& sweep, const ScenarioLayers& layers, SweepPoint& point, Findings& findings) {
     std::vector<std::string> overlays;
     std::vector<sim::io::Override> overrides;
@@ -41,6 +51,7 @@ bool resolve(const Sweep& sweep, const ScenarioLayers& layers, SweepPoint& point
     DocNode document = layers.compose(overlays, fileName);
     DocNode own;
     own.members.push_back({"name", {fileName, 2, 1}, textNode(sweep.name + "." + point.id)});
+    own.members.push_back({"description", {fileName, 3, 1}, textNode(descriptionOf(sweep, layers, point.id, title))});
     sim::io::mergeInto(document, std::move(own));
     sim::io::LoadResult loaded = sim::io::loadScenarioDocument(std::move(document), fileName, overrides);
     findings.notes.insert(findings.notes.end(), loaded.notes.begin(), loaded.notes.end());

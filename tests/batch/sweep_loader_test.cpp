@@ -45,6 +45,9 @@ TEST_CASE("a grid sweep resolves every point: overlays, bundles of overrides, ke
     CHECK(sc.units[1].heading == Approx(15.0 * sim::units::kDegree));
     CHECK(sc.units[1].position.y - sc.units[0].position.y == Approx(2.0 * sim::units::kFoot));
     CHECK(sc.name == "grid.p0005");
+    // The point says what it is, not only what its base is (the mini stop has no description).
+    CHECK(sc.description == "Sweep grid, point p0005: tactic = angled, blocker = none, units.patrol.offset = 2 ft. Base scenario "
+                            "../stops/mini.toml.");
     // The engine overlay adds a unit; its absence is the stop without it.
     CHECK(sweep.points[2].scenario.units.size() == 3);
     CHECK(sweep.points[0].scenario.units.size() == 2);
@@ -58,6 +61,26 @@ TEST_CASE("a grid sweep resolves every point: overlays, bundles of overrides, ke
     const sim::io::LoadResult again = sim::io::loadScenarioText(p5.scenarioText, "p0005.toml");
     REQUIRE(again.ok());
     CHECK(again.scenario->sourceText == sc.sourceText);
+}
+
+TEST_CASE("a point's description names the sweep, the point, its axis values and the base it changes", "[batch]") {
+    // Point files kept the base's description ("clear day; 2 ft left") for a night, 1 ft point.
+    test::ScratchDir dir;
+    test::writeScenarios(dir.path());
+    test::writeFile(dir / "stops/described.toml",
+                    "include = [\"mini.toml\"]\ndescription = \"Mini stop, clear day; patrol 2 ft left.\"\n");
+    test::writeFile(dir / "sweeps/d.toml", "base = \"../stops/described.toml\"\nreplicates = 1\n[[axes]]\nkey = \"environment.light\"\n"
+                                           "values = [\"day\", \"night\"]\n[[axes]]\nkey = \"units.patrol.offset\"\nvalues = [\"1 ft\"]\n");
+    const batch::Sweep sweep = test::loadOrFail(dir / "sweeps/d.toml");
+    REQUIRE(sweep.points.size() == 2);
+    const std::string expected = "Sweep d, point p0001: environment.light = night, units.patrol.offset = 1 ft. Base scenario "
+                                 "../stops/described.toml: Mini stop, clear day; patrol 2 ft left.";
+    CHECK(sweep.points[1].scenario.description == expected);
+    CHECK(sweep.points[1].scenarioText.find("description = \"" + expected + "\"") != std::string::npos);
+    // Without axes the one point is the base scenario.
+    test::writeFile(dir / "sweeps/one.toml", "base = \"../stops/described.toml\"\nreplicates = 1\n");
+    CHECK(test::loadOrFail(dir / "sweeps/one.toml").points[0].scenario.description ==
+          "Sweep one, point p0000 (the base scenario). Base scenario ../stops/described.toml: Mini stop, clear day; patrol 2 ft left.");
 }
 
 TEST_CASE("range axes: even steps and joint samples in the units written", "[batch]") {
