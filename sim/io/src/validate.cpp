@@ -179,9 +179,9 @@ private:
 
     void quantity(DocNode& node, const KeyRule& rule, const std::string& path) {
         // One quantity: for a QuantityOrList, this node is the single value or one item of the array.
-        KeyRule single = rule;
-        single.type = ValueType::Quantity;
         auto problem = [&](std::string found, std::string hint) {
+            KeyRule single = rule;
+            single.type = ValueType::Quantity;
             report(node.where, path, single.expectation(), std::move(found), std::move(hint));
         };
         ParsedQuantity parsed;
