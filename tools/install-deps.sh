@@ -3,7 +3,7 @@
 # Idempotent: packages already present are skipped, so a second run is a no-op.
 # Usage: tools/install-deps.sh [--with-peer] [--with-video]
 #   --with-peer   also SUMO, the throughput peer of `make bench`
-#   --with-video  also ffmpeg, for roadside-viz --video
+#   --with-video  also ffmpeg, for roadside-viz --video and --clip (MP4, GIF)
 set -euo pipefail
 
 packages=(
@@ -12,7 +12,9 @@ packages=(
   libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libzstd-dev
   clang libclang-rt-14-dev          # libFuzzer and the sanitizer runtimes
   xvfb xauth                        # headless display for the visualizer tests
+  libx11-dev                        # the visualizer asks X for a display before SFML would abort
   fonts-dejavu-core                 # the visualizer's text
+  slurmctld slurmd slurm-client munge  # tests/slurm: a one-node Slurm the test starts and stops itself
 )
 for option in "$@"; do
   case "$option" in

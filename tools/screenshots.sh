@@ -24,6 +24,16 @@ drifter='traffic.scripted=[{ id = "drifter", kind = "sedan", lane = 1, entry_tim
 inline='units.patrol.offset="0 ft"'
 size=(--size 1600x900)
 
+# 0. The README's seed-23 strike as a trainer exports it, captioned on the picture: the default
+#    picture (3 s before: the tractor-trailer in view, the card saying what is coming and what its
+#    driver is doing) and a GIF of the seconds round it, slow round the impact.
+run scenarios/default-stop.toml --seed 23 "${size[@]}" --screenshot "$out/strike-explained.png"
+if command -v ffmpeg > /dev/null; then
+  run scenarios/default-stop.toml --seed 23 --clip "$out/strike-clip.gif" --size 960x540 --fps 10 --before 4 --after 2
+else
+  echo "screenshots: ffmpeg not found, so $out/strike-clip.gif was not made (tools/install-deps.sh --with-video)" >&2
+fi
+
 # 1. The strike: the patrol car in line with the violator; the drifting car's path (orange while
 #    its driver's eyes are off the road) passes the patrol car and reaches the officer.
 run scenarios/default-stop.toml --set "$drifter" --set "$inline" --at 2:14.6 --trails "${size[@]}" \
@@ -63,4 +73,4 @@ run scenarios/cases/trooper-motorist-snow.toml --at 1:52.9 --trails "${size[@]}"
 run scenarios/cases/impaired-driver-night.toml --at 1:49.5 --trails "${size[@]}" --screenshot "$out/case-impaired-driver-night.png"
 run scenarios/cases/motorhome-squeeze.toml --at 0:51 --trails "${size[@]}" --screenshot "$out/case-motorhome-squeeze.png"
 
-echo "screenshots: wrote $(ls "$out"/*.png | wc -l) pictures to $out"
+echo "screenshots: wrote $(ls "$out"/*.png "$out"/*.gif 2> /dev/null | wc -l) pictures and clips to $out"

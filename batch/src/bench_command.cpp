@@ -149,12 +149,12 @@ void addBenchCommand(CLI::App& app, int& exitCode) {
     CLI::App* cmd = app.add_subcommand(
         "bench", "Throughput: the SUMO reference corridor (vehicle-updates/s) and the default stop (runs/s), one thread");
     cmd->add_option("--corridor-runs", opt->corridorRuns, "Runs of the corridor (the median is reported)")
-        ->check(CLI::PositiveNumber);
+        ->check(atLeastOne("--corridor-runs 3"));
     cmd->add_option("--default-scenario", opt->defaultScenario, "The default stop scenario");
-    cmd->add_option("--default-runs", opt->defaultRuns, "Runs of the default stop")->check(CLI::PositiveNumber);
+    cmd->add_option("--default-runs", opt->defaultRuns, "Runs of the default stop")->check(atLeastOne("--default-runs 20"));
     cmd->add_option("--sumo", opt->sumo, "SUMO's run.sh (../shared/peer/sumo/run.sh) to run in the same sitting");
     cmd->add_option("--sweep", opt->sweep, "Also time this sweep (e.g. scenarios/sweeps/default-tactics.toml) at each --sweep-threads");
-    cmd->add_option("--sweep-replicates", opt->sweepReplicates, "Replicates per point for --sweep")->check(CLI::PositiveNumber);
+    cmd->add_option("--sweep-replicates", opt->sweepReplicates, "Replicates per point for --sweep")->check(atLeastOne("--sweep-replicates 4"));
     cmd->add_option("--sweep-threads", opt->sweepThreads, "Thread counts for --sweep (the first is the reference)")->delimiter(',');
     cmd->add_flag("--only-sweep", opt->onlySweep, "Time the sweep only");
     cmd->callback([opt, &exitCode] {

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Roadside contributors
 #pragma once
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -12,9 +13,23 @@ namespace batch {
 
 enum ExitCode : int { kOk = 0, kInternalError = 1, kInvalidInput = 2, kInterrupted = 130 };
 
+/// A check for a count of at least 1 that says so in words: "--threads: expected a whole number
+/// of at least 1, e.g. --threads 2; found 0" (CLI11's own range check prints a range of doubles).
+inline CLI::Validator atLeastOne(const std::string& example) {
+    return CLI::Validator(
+        [example](std::string& text) -> std::string {
+            long long n = 0;
+            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+            if (ec == std::errc() && end == text.data() + text.size() && n >= 1) return {};
+            return "expected a whole number of at least 1, e.g. " + example + "; found " + text;
+        },
+        "N >= 1");
+}
+
 void addRunCommand(CLI::App& app, int& exitCode);
 void addValidateCommand(CLI::App& app, int& exitCode);
 void addBenchCommand(CLI::App& app, int& exitCode);
+void addEstimateCommand(CLI::App& app, int& exitCode);
 /// `commandLine` is read when the command runs (after parsing), for the manifest.
 void addSweepCommand(CLI::App& app, int& exitCode, const std::vector<std::string>& commandLine);
 void addMergeCommand(CLI::App& app, int& exitCode, const std::vector<std::string>& commandLine);

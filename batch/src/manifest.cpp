@@ -80,7 +80,7 @@ nlohmann::json sweepJson(const Sweep& sweep) {
         {"replicates", sweep.replicates},
         {"record", name(sweep.record)},
         {"tasks", sweep.tasks()},
-        {"seeds", "the seed of replicate r is sim::runSeed(root_seed, r) (sim/rng.hpp), the same at every point"},
+        {"seeds", "the seed of replicate r is sim::runSeed(root_seed, r) >> 11 (sim/rng.hpp; below 2^53, exact as a double), the same at every point"},
         {"task_order", "task t = replicate * points + point; shard i of N runs tasks [i*T/N, (i+1)*T/N) in balanced blocks"},
         {"sampling", sampling},
         {"baseline", baseline},

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <map>
 
 #include "batch/manifest.hpp"
 #include "batch/run_table.hpp"
@@ -22,8 +23,101 @@ namespace {
 struct ShardFolder {
     fs::path dir;
     nlohmann::json manifest;
-    std::size_t index = 0;
+    Shard shard;
 };
+
+std::string hashOf(const nlohmann::json& manifest) { return manifest.value(nlohmann::json::json_pointer("/sweep/hash"), std::string()); }
+
+/// Complete rows of a runs.csv (lines that end, the header aside): what an unfinished shard holds.
+std::size_t completeRows(const fs::path& runsCsv) {
+    std::ifstream in(runsCsv, std::ios::binary);
+    std::size_t lines = 0;
+    for (std::string line; std::getline(in, line) && !in.eof();) ++lines;
+    return lines > 0 ? lines - 1 : 0;
+}
+
+/// The lines of a message, one per problem, indented under its first line.
+std::string listed(const std::vector<std::string>& problems) {
+    std::string text;
+    for (const std::string& p : problems) text += "\n  " + p;
+    return text;
+}
+
+/// "shard 4/32 is", or "shards 4/32 to 7/32 are" for the consecutive shards [first, end).
+std::string shardsAre(std::size_t first, std::size_t end, std::size_t count) {
+    if (end - first == 1) return "shard " + Shard{first, count}.text() + " is";
+    return "shards " + Shard{first, count}.text() + " to " + Shard{end - 1, count}.text() + " are";
+}
+
+/// Reads the folders' manifests and checks that they are the N complete shards of one sweep,
+/// each once. Returns them in shard order; otherwise throws one SweepError that names every
+/// problem: each folder that holds no shard, another sweep or a shard of another split, each
+/// shard given twice, missing or incomplete (with what it holds and the command that finishes it).
+std::vector<ShardFolder> completeShards(const std::vector<fs::path>& dirs) {
+    std::vector<std::string> problems;
+    std::vector<ShardFolder> given;
+    for (const fs::path& dir : dirs) {
+        ShardFolder s;
+        s.dir = dir;
+        try {
+            s.manifest = readManifest(dir / "manifest.json");
+        } catch (const std::runtime_error& e) {
+            problems.push_back(e.what());
+            continue;
+        }
+        s.shard = {s.manifest.value(nlohmann::json::json_pointer("/shard/index"), SIZE_MAX),
+                   s.manifest.value(nlohmann::json::json_pointer("/shard/count"), std::size_t{0})};
+        if (s.shard.index >= s.shard.count) {
+            problems.push_back(dir.string() + ": its manifest names no shard i/N");
+            continue;
+        }
+        given.push_back(std::move(s));
+    }
+    if (given.empty()) throw SweepError("cannot merge: no shard among the folders given:" + listed(problems));
+
+    // The first folder given decides which sweep and which split the others must belong to.
+    const ShardFolder& reference = given.front();
+    const std::size_t count = reference.shard.count;
+    std::map<std::size_t, const ShardFolder*> byIndex;
+    for (const ShardFolder& s : given) {
+        const std::string where = s.dir.string();
+        if (hashOf(s.manifest) != hashOf(reference.manifest))
+            problems.push_back(where + " holds another sweep (" + hashOf(s.manifest) + ") than " + reference.dir.string() + " (" +
+                               hashOf(reference.manifest) + ")");
+        else if (s.shard.count != count)
+            problems.push_back(where + " holds shard " + s.shard.text() + ", but " + reference.dir.string() + " holds shard " +
+                               reference.shard.text() + ": merge the " + std::to_string(count) + " shards of one split");
+        else if (const auto [at, added] = byIndex.emplace(s.shard.index, &s); !added)
+            problems.push_back("shard " + s.shard.text() + " is given twice: " + at->second->dir.string() + " and " + where);
+    }
+    // Shards in order; each gap between the shards given is a run of missing shards, named as one.
+    const std::string sweepFile = reference.manifest.value(nlohmann::json::json_pointer("/sweep/file"), std::string("SWEEP.toml"));
+    auto missing = [&](std::size_t first, std::size_t end) {
+        if (first == end) return;
+        const bool one = end - first == 1;
+        problems.push_back(shardsAre(first, end, count) + " missing: no folder given holds " + (one ? "it" : "them") + " (run " +
+                           (one ? "it" : "each") + " with: roadside-batch sweep " + sweepFile + " --out <folder> --shard " +
+                           (one ? Shard{first, count}.text() : "<i>/" + std::to_string(count)) + " --resume)");
+    };
+    std::size_t next = 0;
+    for (const auto& [index, s] : byIndex) {
+        missing(next, index);
+        next = index + 1;
+        const std::string status = s->manifest.value("status", std::string("unknown"));
+        if (status == "complete") continue;
+        const auto [first, end] = s->shard.range(s->manifest.value(nlohmann::json::json_pointer("/tasks/total"), std::size_t{0}));
+        problems.push_back("shard " + s->shard.text() + " in " + s->dir.string() + " is incomplete: " + std::to_string(completeRows(s->dir / "runs.csv")) +
+                           " of its " + std::to_string(end - first) + " runs, status " + status +
+                           (status == "running" ? " (still running, or killed)" : "") + "; finish it with: " +
+                           s->manifest.value("resume", std::string("--resume")));
+    }
+    missing(next, count);
+    if (!problems.empty())
+        throw SweepError("cannot merge: the folders given are not the " + std::to_string(count) + " complete shards of one sweep:" + listed(problems));
+    std::vector<ShardFolder> shards;
+    for (const auto& [index, s] : byIndex) shards.push_back(*s);
+    return shards;
+}
 
 /// Appends `from` without its header line (checked against `header`) to `to`; returns the rows.
 std::size_t appendBody(const fs::path& from, const std::string& header, std::ofstream& to) {
@@ -44,39 +138,10 @@ std::size_t appendBody(const fs::path& from, const std::string& header, std::ofs
 RunReport mergeShards(const std::vector<fs::path>& dirs, const fs::path& out, const std::vector<std::string>& commandLine) {
     const auto wallStart = std::chrono::steady_clock::now();
     if (dirs.empty()) throw SweepError("merge needs the folders of the shards");
-    std::vector<ShardFolder> shards;
-    for (const fs::path& dir : dirs) {
-        ShardFolder s;
-        s.dir = dir;
-        try {
-            s.manifest = readManifest(dir / "manifest.json");
-        } catch (const std::runtime_error& e) {
-            throw SweepError(std::string("cannot merge: ") + e.what());
-        }
-        s.index = s.manifest.value(nlohmann::json::json_pointer("/shard/index"), SIZE_MAX);
-        shards.push_back(std::move(s));
-    }
-    std::sort(shards.begin(), shards.end(), [](const ShardFolder& a, const ShardFolder& b) { return a.index < b.index; });
+    const std::vector<ShardFolder> shards = completeShards(dirs);
     const nlohmann::json& first = shards.front().manifest;
-    const std::string hash = first.value(nlohmann::json::json_pointer("/sweep/hash"), std::string());
-    const std::size_t count = first.value(nlohmann::json::json_pointer("/shard/count"), std::size_t{0});
-    if (count != shards.size())
-        throw SweepError("cannot merge: the sweep was split into " + std::to_string(count) + " shards, and " + std::to_string(shards.size()) +
-                         " folders were given");
     double runSeconds = 0.0;
-    for (std::size_t i = 0; i < shards.size(); ++i) {
-        const nlohmann::json& m = shards[i].manifest;
-        const std::string where = shards[i].dir.string();
-        if (m.value(nlohmann::json::json_pointer("/sweep/hash"), std::string()) != hash)
-            throw SweepError("cannot merge: " + where + " holds another sweep (" + m.value(nlohmann::json::json_pointer("/sweep/hash"), std::string()) +
-                             ", not " + hash + ")");
-        if (shards[i].index != i)
-            throw SweepError("cannot merge: shard " + std::to_string(i) + " of " + std::to_string(count) + " is missing (or given twice)");
-        if (m.value("status", std::string()) != "complete")
-            throw SweepError("cannot merge: shard " + std::to_string(i) + " in " + where + " is " + m.value("status", std::string("unknown")) +
-                             "; finish it with: " + m.value("resume", std::string("--resume")));
-        runSeconds += m.value(nlohmann::json::json_pointer("/timing/run_s"), 0.0);
-    }
+    for (const ShardFolder& s : shards) runSeconds += s.manifest.value(nlohmann::json::json_pointer("/timing/run_s"), 0.0);
 
     const nlohmann::json& sweepMember = first.at("sweep");
     RunReport report;
@@ -101,12 +166,11 @@ RunReport mergeShards(const std::vector<fs::path>& dirs, const fs::path& out, co
         runsOut << runs;
         eventsOut << events;
         for (std::size_t i = 0; i < shards.size(); ++i) {
-            const Shard shard{i, count};
-            const auto [a, b] = shard.range(layout.tasks());
+            const auto [a, b] = shards[i].shard.range(layout.tasks());
             const std::size_t rows = appendBody(shards[i].dir / "runs.csv", runs, runsOut);
             if (rows != b - a)
-                throw SweepError("cannot merge: " + (shards[i].dir / "runs.csv").string() + " has " + std::to_string(rows) + " rows, not " +
-                                 std::to_string(b - a));
+                throw SweepError("cannot merge: shard " + shards[i].shard.text() + ": " + (shards[i].dir / "runs.csv").string() + " has " +
+                                 std::to_string(rows) + " rows, not " + std::to_string(b - a));
             appendBody(shards[i].dir / "events.csv", events, eventsOut);
         }
         if (!runsOut.flush() || !eventsOut.flush()) throw SweepError("cannot write to " + out.string());

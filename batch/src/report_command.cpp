@@ -327,7 +327,7 @@ std::string provenance(const std::vector<Folder>& folders) {
                     std::to_string(f.layout.replicates), runs, str(m, "status"), str(m, "finished"), wall,
                     m.contains("threads") ? m.at("threads").dump() : "", tool});
     }
-    out << "\nThe seed of replicate r is `sim::runSeed(root seed, r)`, the same at every point of a sweep (common random "
+    out << "\nThe seed of replicate r is `sim::runSeed(root seed, r) >> 11` (below 2^53, so exact in any tool), the same at every point of a sweep (common random "
            "numbers). Any row can be re-run alone: `roadside-batch run <results>/points/<point>.toml --seed <seed>` with "
            "the seed from that folder's runs.csv. The command lines that produced the folders:\n\n";
     for (const Folder& f : folders) {

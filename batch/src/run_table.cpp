@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "batch/text.hpp"
+#include "sim/presets.hpp"
 
 namespace batch {
 namespace {
@@ -20,6 +21,38 @@ const char* const kOutcomeColumns =
     "close_passes_lt1m,close_passes_lt2m,min_ttc_s,exposure_s,shoulder_intrusions,move_over_rate,slow_down_rate,"
     "observed_vehicles,adjacent_lane_mean_speed_mps,vehicles_passed,edge_line_crossings,vehicle_hours,simulated_s,"
     "log_weight,state_hash";
+
+/// The striker's columns (the driven vehicle behind a strike, sim::Striker): one line per field,
+/// so a field added to Striker is one line here. events.csv has them on strike rows, runs.csv for
+/// the run's first strike (prefixed "first_").
+struct StrikerColumn {
+    const char* name;
+    std::string (*cell)(const sim::Striker&);
+};
+std::string orEmpty(double value) { return value < 0.0 ? std::string() : formatDouble(value); }
+const StrikerColumn kStrikerColumns[] = {
+    {"striker", [](const sim::Striker& s) { return csvField(s.id); }},
+    {"striker_kind", [](const sim::Striker& s) { return std::string(sim::name(s.kind)); }},
+    {"driver_state", [](const sim::Striker& s) { return std::string(sim::name(s.state)); }},
+    {"striker_speed_mps", [](const sim::Striker& s) { return formatDouble(s.speed); }},
+    {"eyes_off_s", [](const sim::Striker& s) { return orEmpty(s.eyesOffFor); }},
+    {"saw_scene_m", [](const sim::Striker& s) { return orEmpty(s.sawSceneAt); }},
+    {"braking", [](const sim::Striker& s) { return std::string(s.braking ? "1" : "0"); }},
+    {"drifting", [](const sim::Striker& s) { return std::string(s.drifting ? "1" : "0"); }},
+};
+
+std::string strikerHeader(std::string_view prefix) {
+    std::string out;
+    for (const StrikerColumn& c : kStrikerColumns) out += "," + std::string(prefix) + c.name;
+    return out;
+}
+
+/// The striker's cells, each after a comma; all empty without a strike.
+std::string strikerCells(const sim::Strike* strike) {
+    std::string out;
+    for (const StrikerColumn& c : kStrikerColumns) out += "," + (strike ? c.cell(strike->striker) : std::string());
+    return out;
+}
 
 std::string keyCells(const Layout& layout, const RunKey& key) {
     std::string out = std::to_string(key.task) + "," + layout.points[key.point].id + "," + std::to_string(key.replicate) + "," +
@@ -55,7 +88,7 @@ double toDouble(const std::string& s) {
 std::string runsHeader(const Layout& layout) {
     std::string out = "task,point,replicate,seed";
     for (const std::string& h : layout.axisHeaders) out += "," + csvField(h);
-    return out + "," + kOutcomeColumns + "\n";
+    return out + "," + kOutcomeColumns + strikerHeader("first_") + "\n";
 }
 
 double runProbability(const sim::Outcome& outcome, bool fatal) {
@@ -66,7 +99,9 @@ double runProbability(const sim::Outcome& outcome, bool fatal) {
 
 std::string runRow(const Layout& layout, const RunKey& key, const sim::Outcome& o) {
     double firstStrike = kNever, maxImpact = 0.0;
+    const sim::Strike* first = nullptr;
     for (const sim::Strike& s : o.strikes) {
+        if (s.time < firstStrike) first = &s;
         firstStrike = std::min(firstStrike, s.time);
         maxImpact = std::max(maxImpact, s.impactSpeed);
     }
@@ -99,11 +134,11 @@ std::string runRow(const Layout& layout, const RunKey& key, const sim::Outcome& 
     out += "," + std::to_string(o.vehiclesPassed) + "," + std::to_string(o.edgeLineCrossings);
     out += "," + formatDouble(o.vehicleHours) + "," + formatDouble(o.simulated);
     out += "," + formatDouble(o.logWeight) + "," + hex64(o.stateHash);
-    return out + "\n";
+    return out + strikerCells(first) + "\n";
 }
 
 std::string eventsHeader() {
-    return "task,point,replicate,seed,kind,t_s,subject,other,via,speed_mps,p_severe,p_fatal\n";
+    return "task,point,replicate,seed,kind,t_s,subject,other,via,speed_mps,p_severe,p_fatal" + strikerHeader("") + "\n";
 }
 
 std::string eventRows(const Layout& layout, const RunKey& key, const sim::Outcome& o) {
@@ -113,10 +148,10 @@ std::string eventRows(const Layout& layout, const RunKey& key, const sim::Outcom
     for (const sim::Strike& s : o.strikes)
         out += prefix + "strike," + formatDouble(s.time) + "," + csvField(s.person) + "," + csvField(s.by) + "," +
                std::string(sim::name(s.via)) + "," + formatDouble(s.impactSpeed) + "," + formatDouble(s.pSevere) + "," +
-               formatDouble(s.pFatal) + "\n";
+               formatDouble(s.pFatal) + strikerCells(&s) + "\n";
     for (const sim::Collision& c : o.collisions)
         out += prefix + "collision," + formatDouble(c.time) + "," + csvField(c.a) + "," + csvField(c.b) + ",," +
-               formatDouble(c.closingSpeed) + ",,\n";
+               formatDouble(c.closingSpeed) + ",," + strikerCells(nullptr) + "\n";
     return out;
 }
 

@@ -61,6 +61,8 @@ std::pair<std::size_t, std::size_t> Shard::range(std::size_t tasks) const {
     return {first, first + base + (index < extra ? 1 : 0)};
 }
 
+std::string Shard::text() const { return std::to_string(index) + "/" + std::to_string(count); }
+
 std::optional<Shard> parseShard(std::string_view text) {
     const auto slash = text.find('/');
     if (slash == std::string_view::npos) return std::nullopt;
@@ -71,6 +73,14 @@ std::optional<Shard> parseShard(std::string_view text) {
         return std::nullopt;
     if (s.count == 0 || s.index >= s.count) return std::nullopt;
     return s;
+}
+
+std::string resumeCommand(const Sweep& sweep, const RunOptions& options) {
+    // Every option that decides the sweep's hash or its share of the tasks: a command that drops
+    // one is refused by the very check it must pass.
+    return "roadside-batch sweep " + shellWord(sweep.file) + " --out " + shellWord(options.out.string()) +
+           (options.shard.count > 1 ? " --shard " + options.shard.text() : "") +
+           " --resume --replicates " + std::to_string(sweep.replicates);
 }
 
 namespace {
@@ -155,6 +165,19 @@ void recoverEvents(const fs::path& path, const std::string& header, std::size_t 
     fs::resize_file(path, good);
 }
 
+/// The first entry of `out` that a sweep does not write, if any: a folder holding other files is
+/// not a results folder, and a sweep written into it would mix with them.
+std::optional<std::string> foreignEntry(const fs::path& out) {
+    static constexpr std::string_view kOurs[] = {"points", "replays", "runs.csv", "events.csv", "summary.csv", "summary.json", "manifest.json"};
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::directory_iterator(out, ec)) {
+        std::string name = e.path().filename().string();
+        if (name.ends_with(".tmp")) name.resize(name.size() - 4);  // writeFileAtomically's, after a kill
+        if (std::find(std::begin(kOurs), std::end(kOurs), name) == std::end(kOurs)) return e.path().filename().string();
+    }
+    return std::nullopt;
+}
+
 nlohmann::json manifestOf(const Sweep& sweep, const nlohmann::json& sweepMember, const RunOptions& options, const RunReport& report,
                           const std::string& started, const std::string& status, int threads) {
     return {
@@ -168,9 +191,7 @@ nlohmann::json manifestOf(const Sweep& sweep, const nlohmann::json& sweepMember,
         {"tasks", {{"first", report.first}, {"end", report.end}, {"done", report.doneBefore + report.ran}, {"total", sweep.tasks()}}},
         {"timing", {{"wall_s", report.wallSeconds}, {"run_s", report.runSeconds},
                     {"runs_per_s", report.wallSeconds > 0 ? static_cast<double>(report.ran) / report.wallSeconds : 0.0}}},
-        {"resume", "roadside-batch sweep " + sweep.file + " --out " + options.out.string() +
-                       (options.shard.count > 1 ? " --shard " + std::to_string(options.shard.index) + "/" + std::to_string(options.shard.count) : "") +
-                       " --resume"},
+        {"resume", resumeCommand(sweep, options)},
         {"sweep", sweepMember},
     };
 }
@@ -214,6 +235,9 @@ RunReport runSweep(const Sweep& sweep, const RunOptions& options) {
 
     // Claim the folder: a new one, or the same sweep and shard when resuming.
     const fs::path& out = options.out;
+    if (const auto other = foreignEntry(out); other && !fs::exists(out / "manifest.json") && !fs::exists(out / "runs.csv"))
+        throw SweepError(out.string() + " holds files a sweep does not write (" + *other +
+                         "): choose a new or empty folder for --out");
     std::error_code ec;
     fs::create_directories(out / "points", ec);
     if (sweep.record != RecordMode::None) fs::create_directories(out / "replays", ec);
@@ -233,10 +257,10 @@ RunReport runSweep(const Sweep& sweep, const RunOptions& options) {
         if (hash != hex64(sweep.hash))
             throw SweepError("cannot resume: " + out.string() + " holds sweep " + hash + ", not this one (" + hex64(sweep.hash) +
                              "); the sweep file, an overlay, the base scenario or --replicates changed");
-        if (previous.value(nlohmann::json::json_pointer("/shard/index"), SIZE_MAX) != options.shard.index ||
-            previous.value(nlohmann::json::json_pointer("/shard/count"), SIZE_MAX) != options.shard.count)
-            throw SweepError("cannot resume: " + out.string() + " holds shard " + previous["shard"].dump() + ", not " +
-                             std::to_string(options.shard.index) + "/" + std::to_string(options.shard.count));
+        const Shard held{previous.value(nlohmann::json::json_pointer("/shard/index"), SIZE_MAX),
+                         previous.value(nlohmann::json::json_pointer("/shard/count"), SIZE_MAX)};
+        if (held.index != options.shard.index || held.count != options.shard.count)
+            throw SweepError("cannot resume: " + out.string() + " holds shard " + held.text() + ", not shard " + options.shard.text());
     }
     for (const SweepPoint& p : sweep.points) {
         const fs::path file = out / "points" / (p.id + ".toml");

@@ -1,64 +1,24 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 #include <optional>
 
-#include <unistd.h>
-
 #include "batch/runner.hpp"
 #include "batch/sweep.hpp"
 #include "commands.hpp"
+#include "stop_signals.hpp"
 
 namespace batch {
 
 namespace {
 
-// Signals: the first SIGINT/SIGTERM asks the runner to stop issuing runs (it finishes those in
-// flight and writes everything); a second one ends the process at once (the folder stays
-// resumable: at most the runs in flight are lost).
-std::atomic<bool> interruptRequested{false};
-volatile std::sig_atomic_t signalsSeen = 0;
-static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs a lock-free flag");
-
-extern "C" void onStopSignal(int signal) {
-    if (signalsSeen != 0) {
-        std::signal(signal, SIG_DFL);
-        std::raise(signal);
-        return;
-    }
-    signalsSeen = 1;
-    interruptRequested.store(true);
-    static const char message[] = "\nroadside-batch: stopping: finishing the runs in flight (press Ctrl-C again to abort)\n";
-    [[maybe_unused]] const auto written = write(STDERR_FILENO, message, sizeof message - 1);
-}
-
-class StopSignals {
-public:
-    StopSignals() {
-        struct sigaction action = {};
-        action.sa_handler = onStopSignal;
-        sigemptyset(&action.sa_mask);
-        sigaction(SIGINT, &action, &previousInt_);
-        sigaction(SIGTERM, &action, &previousTerm_);
-    }
-    ~StopSignals() {
-        sigaction(SIGINT, &previousInt_, nullptr);
-        sigaction(SIGTERM, &previousTerm_, nullptr);
-    }
-    StopSignals(const StopSignals&) = delete;
-    StopSignals& operator=(const StopSignals&) = delete;
-
-private:
-    struct sigaction previousInt_ = {};
-    struct sigaction previousTerm_ = {};
-};
-
 std::string filesLine(const std::filesystem::path& out) {
-    return "Files in " + out.string() + "/: runs.csv, events.csv, summary.csv, summary.json, manifest.json, points/\n";
+    std::error_code ec;
+    const bool replays = std::filesystem::is_directory(out / "replays", ec);  // record = "strikes" or "all"
+    return "Files in " + out.string() + "/: runs.csv, events.csv, summary.csv, summary.json, manifest.json, points/" +
+           (replays ? ", replays/ (open one with roadside-viz)" : "") + "\n";
 }
 
 }  // namespace
@@ -78,12 +38,12 @@ void addSweepCommand(CLI::App& app, int& exitCode, const std::vector<std::string
     CLI::App* cmd = app.add_subcommand("sweep", "Run a Monte Carlo sweep (docs/batch.md): parallel, reproducible, resumable");
     cmd->add_option("sweep", opt->sweep, "Sweep file (TOML)")->required();
     cmd->add_option("--out", opt->out, "Results folder")->required();
-    cmd->add_option("--threads", opt->threads, "Worker threads (default: every core)")->check(CLI::PositiveNumber);
+    cmd->add_option("--threads", opt->threads, "Worker threads (default: every core)")->check(atLeastOne("--threads 2"));
     cmd->add_option("--shard", opt->shard, "Run shard i of N (0 <= i < N), a deterministic share of the runs; join with merge");
     cmd->add_flag("--resume", opt->resume, "Continue the sweep in --out (start it if --out holds none)");
     cmd->add_flag("--quiet", opt->quiet, "No progress output");
     cmd->add_option("--replicates", opt->replicates, "Replace the sweep file's replicates (recorded in the manifest)")
-        ->check(CLI::PositiveNumber);
+        ->check(atLeastOne("--replicates 100"));
     // Test hook: stop issuing runs after N, as if Ctrl-C had been pressed.
     cmd->add_option("--stop-after", opt->stopAfter, "")->group("");
     cmd->callback([opt, &exitCode, &commandLine] {
@@ -138,8 +98,7 @@ void addSweepCommand(CLI::App& app, int& exitCode, const std::vector<std::string
             std::cout << "This is one shard: when all " << shard->count << " are done, join them with\n  roadside-batch merge <shard folders...> --out <folder>\n";
         if (!report.complete) {
             std::cerr << "roadside-batch: interrupted with " << done << " of " << share << " runs written to " << run.out.string()
-                      << " (the runs in flight were finished). Resume with:\n  roadside-batch sweep " << opt->sweep << " --out "
-                      << run.out.string() << (sharded ? " --shard " + opt->shard : "") << " --resume\n";
+                      << " (the runs in flight were finished). Resume with:\n  " << resumeCommand(sweep, run) << "\n";
             exitCode = kInterrupted;
             return;
         }

@@ -95,7 +95,9 @@ private:
 
 }  // namespace
 
-std::uint64_t Sweep::seedOf(std::size_t replicate) const { return sim::runSeed(rootSeed, replicate); }
+// The top 53 bits: every seed is an integer a double holds exactly, so a seed read back by
+// pandas, R, Excel or JavaScript from runs.csv re-runs the same row.
+std::uint64_t Sweep::seedOf(std::size_t replicate) const { return sim::runSeed(rootSeed, replicate) >> 11; }
 
 Layout Sweep::layout() const {
     Layout out;

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Roadside contributors
 #include "batch/text.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -66,6 +68,14 @@ std::string hex64(std::uint64_t value) {
     char buffer[17];
     std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
     return buffer;
+}
+
+std::string shellWord(std::string_view text) {
+    const auto safe = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("/._-+=:,@%").find(c) != std::string_view::npos; };
+    if (!text.empty() && std::all_of(text.begin(), text.end(), safe)) return std::string(text);
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
 }
 
 }  // namespace batch

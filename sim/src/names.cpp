@@ -38,7 +38,7 @@ ROADSIDE_NAMES(Place, "driver-door"sv, "driver-window"sv, "passenger-window"sv, 
 ROADSIDE_NAMES(ApproachSide, "driver"sv, "passenger"sv)
 ROADSIDE_NAMES(DeviceKind, "cone"sv, "flare"sv)
 ROADSIDE_NAMES(HeadwayModel, "shifted-exponential"sv, "lognormal"sv)
-ROADSIDE_NAMES(DriverState, "normal"sv, "drowsy"sv, "impaired"sv)
+ROADSIDE_NAMES(DriverState, "normal"sv, "drowsy"sv, "impaired"sv, "asleep"sv)
 ROADSIDE_NAMES(RunStatus, "completed"sv, "diverged"sv)
 ROADSIDE_NAMES(StrikeVia, "direct"sv, "pushed-unit"sv)
 ROADSIDE_NAMES(EventKind, "strike"sv, "collision"sv, "shoulder-intrusion"sv, "close-pass"sv)
@@ -54,7 +54,7 @@ static_assert(covers(VehicleKind::Motorhome) && covers(UnitRole::Other) &&
               covers(UnitLights::ArrowBoard) && covers(Light::NightLit) && covers(Weather::Snow) &&
               covers(Surface::Ice) && covers(PersonRole::Other) && covers(Place::BehindGuardrail) &&
               covers(ApproachSide::Passenger) && covers(DeviceKind::Flare) &&
-              covers(HeadwayModel::Lognormal) && covers(DriverState::Impaired) &&
+              covers(HeadwayModel::Lognormal) && covers(DriverState::Asleep) &&
               covers(RunStatus::Diverged) && covers(StrikeVia::PushedUnit) &&
               covers(EventKind::ClosePass) && covers(EntityKind::Flare));
 

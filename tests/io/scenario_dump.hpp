@@ -38,9 +38,8 @@ public:
         num("measures.slowDownThreshold", s.measures.slowDownThreshold);
         num("measures.ttcHorizon", s.measures.ttcHorizon);
         num("measures.intrusionUpstream", s.measures.intrusionUpstream);
-        num("tilt.episodeRateFactor", s.tilt.episodeRateFactor);
-        num("tilt.durationLogShift", s.tilt.durationLogShift);
-        num("tilt.driftLogShift", s.tilt.driftLogShift);
+        num("importance.enabled", s.importance.enabled ? 1.0 : 0.0);
+        num("importance.window", s.importance.window);
         return std::move(out_);
     }
 

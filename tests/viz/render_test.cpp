@@ -49,13 +49,6 @@ Shot render(viz::SceneRenderer& renderer, viz::FrameSource& source, double t, si
     return shot;
 }
 
-const sim::Event& firstStrike(const viz::FrameSource& source) {
-    for (const sim::Event& e : source.events())
-        if (e.kind == sim::EventKind::Strike) return e;
-    FAIL("the run has no strike");
-    return source.events().front();
-}
-
 }  // namespace
 
 TEST_CASE("the patrol car's roof, the road and the shoulder are drawn where the scene says", "[viz]") {
@@ -85,7 +78,7 @@ TEST_CASE("the patrol car's roof, the road and the shoulder are drawn where the 
 
 TEST_CASE("a strike is marked where it happened, in the strike colour, once it has happened", "[viz]") {
     auto source = vizt::computed(vizt::strikeScenario());
-    const sim::Event& strike = firstStrike(*source);
+    const sim::Event& strike = vizt::firstStrike(*source);
     viz::SceneRenderer renderer;
     // One spike of the burst points along +s: sample 70 % of the way out along it.
     const double radius = std::max(1.6, 26.0 / kZoom);

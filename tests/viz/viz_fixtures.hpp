@@ -41,6 +41,14 @@ inline std::uint32_t entityIndex(const viz::FrameSource& source, const std::stri
     return 0;
 }
 
+/// The run's first strike (the test fails if it has none).
+inline const sim::Event& firstStrike(const viz::FrameSource& source) {
+    for (const sim::Event& e : source.events())
+        if (e.kind == sim::EventKind::Strike) return e;
+    FAIL("the run has no strike");
+    return source.events().front();
+}
+
 /// True if two colours differ by at most `tolerance` in every channel.
 inline bool near(sf::Color a, sf::Color b, int tolerance = 14) {
     return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance && std::abs(a.b - b.b) <= tolerance;

@@ -71,6 +71,17 @@ TEST_CASE("a forced drift at an officer strikes them at the car's speed", "[worl
     CHECK(s->impactSpeed == Approx(std::hypot(speed, lateral)).epsilon(0.01));
     CHECK(s->pFatal == Approx(models::pedestrianDeathRisk(s->impactSpeed)));
     CHECK(s->time > 0.0);
+    // What a trainer is told: the drifter, a sedan, its driver unresponsive (a scripted drift
+    // that never reacts is a lapse) since the drift began (20 m upstream of the officer at
+    // 25 m/s: under a second), not braking.
+    CHECK(s->striker.id == "drifter");
+    CHECK(s->striker.kind == VehicleKind::Sedan);
+    CHECK(s->striker.state == DriverState::Asleep);
+    CHECK(s->striker.drifting);
+    CHECK_FALSE(s->striker.braking);
+    CHECK(s->striker.eyesOffFor > 0.0);
+    CHECK(s->striker.eyesOffFor < 1.5);
+    CHECK(s->striker.speed == Approx(std::hypot(speed, lateral)).epsilon(0.01));
 }
 
 TEST_CASE("a 100 mph car does not tunnel through a standing officer", "[world]") {
@@ -103,6 +114,10 @@ TEST_CASE("a car that hits the parked patrol car pushes it into the officer in f
     CHECK(s->by == "patrol");
     CHECK(s->via == StrikeVia::PushedUnit);
     CHECK(s->impactSpeed > 2.0);
+    // The strike is explained by the car that pushed the patrol car, at the moment it hit it.
+    CHECK(s->striker.id == "drifter");
+    CHECK(s->striker.speed == Approx(std::hypot(25.0, 2.5)).epsilon(0.02));
+    CHECK(s->striker.eyesOffFor > 0.0);
 }
 
 TEST_CASE("the same seed gives the same bytes, on any thread", "[world][determinism]") {

@@ -21,6 +21,8 @@
 #include <SFML/OpenGL.hpp>
 
 #include "viz/camera.hpp"
+#include "viz/display.hpp"
+#include "viz/divergence.hpp"
 #include "viz/event_panel.hpp"
 #include "viz/export.hpp"
 #include "viz/imgui_sfml_bridge.hpp"
@@ -68,8 +70,8 @@ private:
 
     std::vector<Pane> panes() {
         switch (mode_) {
-        case Mode::Original: return {{original_.get(), {captionA_.title, captionA_.subtitle, false}}};
-        case Mode::Variant: return {{variant_.get(), {variant_->label(), captionB_.subtitle, false}}};
+        case Mode::Original: return {{original_.get(), alone(captionA_.title, captionA_.subtitle)}};
+        case Mode::Variant: return {{variant_.get(), alone(variant_->label(), captionB_.subtitle)}};
         case Mode::SideBySide: {
             SceneDrawOptions a = captionA_;
             if (a.title.empty()) a.title = "A · " + original_->label();
@@ -77,10 +79,18 @@ private:
             SceneDrawOptions b = captionB_;
             if (b.title.empty()) b.title = "B · " + variant_->label();
             a.comparing = b.comparing = true;
+            a.legend = false;  // one legend, in the lower pane
+            b.trafficDivergesAt = divergence_.at();
             return {{original_.get(), a}, {variant_.get(), b}};
         }
         }
         return {};
+    }
+    static SceneDrawOptions alone(const std::string& title, const std::string& subtitle) {
+        SceneDrawOptions o;
+        o.title = title;
+        o.subtitle = subtitle;
+        return o;
     }
     FrameSource& primary() { return mode_ == Mode::Variant ? *variant_ : *original_; }
 
@@ -101,13 +111,14 @@ private:
         OpenResult opened = openScenarioText(edited.text, base.name + ".toml", edited.overrides, original_->seed(),
                                              base.name + (edited.changes.empty() ? " (re-run)" : " (edited)"));
         if (!opened.source) {
-            live_.error = opened.error;
+            live_.error = inDisplayUnits(opened.error, view_.units);  // the panel shows feet or metres
             return;
         }
         live_.error.clear();
         live_.applied = edited.changes;
         variant_ = std::move(opened.source);
-        captionB_ = {"", edited.changes.empty() ? "No change: the same run again" : joined(edited.changes), false};
+        divergence_ = TrafficDivergence();
+        captionB_ = alone("", edited.changes.empty() ? "No change: the same run again" : joined(edited.changes));
         mode_ = live_.sideBySide ? Mode::SideBySide : Mode::Variant;
         fitScene(view_, primary(), sceneRects().front());
     }
@@ -257,7 +268,7 @@ private:
         ImGui::SetNextWindowSize({static_cast<float>(size.x) - kSidebarWidth, kBottomHeight});
         ImGui::Begin("Playback", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
         drawTimelinePanel(view_, primary(), mode_ == Mode::SideBySide ? variant_.get() : nullptr);
-        ImGui::TextDisabled("Space play/pause · ←/→ step · Shift+←/→ 5 s · [ ] previous/next strike · drag to pan · wheel to zoom · click a car to follow it · F fit");
+        ImGui::TextDisabled("Space play/pause · ←/→ step · Shift+←/→ 5 s · [ ] previous/next strike or collision · drag to pan · wheel to zoom · click a car to follow it · F fit");
         ImGui::End();
     }
 
@@ -276,7 +287,8 @@ private:
         ImGui::Checkbox("Strike and collision markers; eyes-off halo", &l.events);
         ImGui::Checkbox("Night and fog", &l.weather);
         ImGui::Checkbox("Labels", &l.labels);
-        ImGui::Checkbox("Caption and clock", &l.caption);
+        ImGui::Checkbox("Caption, clock and what each strike was", &l.caption);
+        ImGui::Checkbox("Legend", &l.legend);
         int units = view_.units == UnitSystem::Imperial ? 0 : 1;
         ImGui::RadioButton("feet, mph", &units, 0);
         ImGui::SameLine();
@@ -385,6 +397,7 @@ private:
 
     void frame(sf::Time dt) {
         for (const Pane& p : panes()) p.source->advance(kLiveBudget);
+        if (mode_ == Mode::SideBySide) divergence_.update(*original_, *variant_, 200);
         advancePlayback(view_, dt.asSeconds(), available(), primary().duration());
         bridge_->newFrame(dt);
         bottomBar();
@@ -400,6 +413,7 @@ private:
         view_.playing = options_.startPlaying;
         view_.layers.trails = options_.trails;
         view_.layers.weather = options_.weather;
+        view_.layers.legend = options_.legend;
         view_.units = options_.metric ? UnitSystem::Metric : UnitSystem::Imperial;
         if (options_.wholeRoad) {
             view_.follow = Follow::Free;
@@ -417,7 +431,10 @@ private:
     void createWindow(unsigned antialiasing) {
         sf::ContextSettings settings;
         settings.antialiasingLevel = antialiasing;
-        window_.create(sf::VideoMode(options_.width, options_.height), "Roadside — " + original_->label(), sf::Style::Default, settings);
+        const sf::VideoMode screen = sf::VideoMode::getDesktopMode();
+        const WindowPlacement place = placeWindow({screen.width, screen.height}, {options_.width, options_.height}, options_.sizeGiven);
+        window_.create(sf::VideoMode(place.size.x, place.size.y), "Roadside — " + original_->label(), sf::Style::Default, settings);
+        window_.setPosition(place.position);  // without a window manager (Xvfb) nobody else places it
     }
 
     static bool softwareRenderer() {
@@ -474,6 +491,7 @@ private:
     ViewState view_;
     LiveControlsState live_;
     std::optional<ReplayCheck> replayVerdict_;
+    TrafficDivergence divergence_;          // side by side: where the traffic stops being the same
     EventFilter eventFilter_;
     PanelTab tab_ = PanelTab::Events;
     bool switchTab_ = true;
@@ -529,7 +547,10 @@ int App::bench() {
 int App::run() {
     if (!open()) return 2;
     // A picture of the window needs the run computed far enough to find its strike.
-    if (!options_.panelsScreenshot.empty() || options_.benchFrames > 0) computeUntil(panes(), 1e18);
+    if (!options_.panelsScreenshot.empty() || options_.benchFrames > 0) {
+        computeUntil(panes(), 1e18);
+        if (mode_ == Mode::SideBySide) divergence_.update(*original_, *variant_, SIZE_MAX);
+    }
     initialView();
     if (!options_.panelsScreenshot.empty()) return screenshot();
     if (options_.benchFrames > 0) return bench();

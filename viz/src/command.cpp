@@ -2,12 +2,16 @@
 // SPDX-FileCopyrightText: Roadside contributors
 #include "viz/command.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <iostream>
 #include <sstream>
 
+#include "viz/display.hpp"
+#include "viz/divergence.hpp"
 #include "viz/export.hpp"
 #include "viz/open_source.hpp"
+#include "viz/text_format.hpp"
 
 namespace viz {
 
@@ -119,7 +123,27 @@ std::vector<Pane> panesOf(const Runs& runs) {
     SceneDrawOptions b = runs.captionB;
     if (a.title.empty()) a.title = "A · " + runs.primary->label();
     if (b.title.empty()) b.title = "B · " + runs.second->label();
+    a.legend = false;  // one legend, in the lower pane
     return {{runs.primary.get(), a}, {runs.second.get(), b}};
+}
+
+/// The time `--at` (or `--from`, `--to`) names, checked against the run: nullopt and a message
+/// when it is malformed or after the end.
+std::optional<double> timeOption(const std::string& option, const std::string& text, const FrameSource& run, std::string& error) {
+    const auto t = parseTime(text);
+    if (!t) {
+        error = option + " " + text + ": expected seconds or m:ss";
+        return std::nullopt;
+    }
+    if (*t > run.duration() + 1e-9) {
+        error = option + " " + text + ": after the end of the run (" + formatClock(run.duration()) + ")";
+        return std::nullopt;
+    }
+    return t;
+}
+
+sf::FloatRect firstPane(const VizOptions& o, std::size_t panes) {
+    return paneRects({0.0f, 0.0f, static_cast<float>(o.width), static_cast<float>(o.height)}, panes).front();
 }
 
 /// The view for exports: time, camera framing the scene (or the road), layers and units.
@@ -128,22 +152,21 @@ std::optional<ViewState> exportView(const VizOptions& o, const std::vector<Pane>
     FrameSource& primary = *panes.front().source;
     view.time = defaultShotTime(primary);
     if (o.at) {
-        const auto t = parseTime(*o.at);
-        if (!t) {
-            error = "--at " + *o.at + ": expected seconds or m:ss";
-            return std::nullopt;
-        }
+        const auto t = timeOption("--at", *o.at, primary, error);
+        if (!t) return std::nullopt;
         view.time = *t;
     }
     view.units = o.metric ? UnitSystem::Metric : UnitSystem::Imperial;
     view.layers.trails = o.trails;
     view.layers.weather = !o.noWeather;
-    const sf::FloatRect pane = paneRects({0.0f, 0.0f, static_cast<float>(o.width), static_cast<float>(o.height)}, panes.size()).front();
+    view.layers.legend = !o.noLegend;
+    const sf::FloatRect pane = firstPane(o, panes.size());
     if (o.wholeRoad) {
         view.follow = Follow::Free;
         fitTo(view.camera, pane, sceneBox(primary, true));
     } else {
         fitScene(view, primary, pane);
+        fitStrike(view, primary, pane);  // a strike's lead-in: the striker too, however far upstream
     }
     if (o.zoom) view.camera.pixelsPerMetre = *o.zoom;
     if (o.centre) {
@@ -158,11 +181,8 @@ std::optional<ClipSettings> clipOf(const VizOptions& o, const FrameSource& prima
     std::tie(clip.from, clip.to) = defaultClipSpan(primary);
     for (auto [text, value, name] : {std::tuple{&o.from, &clip.from, "--from"}, std::tuple{&o.to, &clip.to, "--to"}}) {
         if (!*text) continue;
-        const auto t = parseTime(**text);
-        if (!t) {
-            error = std::string(name) + " " + **text + ": expected seconds or m:ss";
-            return std::nullopt;
-        }
+        const auto t = timeOption(name, **text, primary, error);
+        if (!t) return std::nullopt;
         *value = *t;
     }
     clip.to = std::min(clip.to, primary.duration());
@@ -177,9 +197,61 @@ std::optional<ClipSettings> clipOf(const VizOptions& o, const FrameSource& prima
     return clip;
 }
 
+std::string lowerExtension(const std::filesystem::path& p) {
+    std::string e = p.extension().string();
+    for (char& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return e;
+}
+
+/// --clip: the seconds round strike --strike, into an MP4, a GIF or a folder of PNGs.
+int exportStrikeClip(const VizOptions& o, SceneRenderer& renderer, const std::vector<Pane>& panes, ViewState view) {
+    const FrameSource& primary = *panes.front().source;
+    std::vector<double> strikes;
+    for (std::size_t i = 0; i < primary.events().size(); ++i) {
+        if (primary.events()[i].kind != sim::EventKind::Strike) continue;
+        strikes.push_back(primary.events()[i].time);
+        if (strikes.size() == o.strike) view.focusStrike = i;  // its card tells it in full throughout
+    }
+    auto clip = strikeClip(primary, o.strike - 1, o.before, o.after, o.slow);
+    if (!clip)
+        return fail("--clip: " + primary.label() + " has " +
+                    (strikes.empty() ? std::string("no strike") : "only " + std::to_string(strikes.size()) + " strike(s)") +
+                    " to show; for another span use --video FILE.mp4 or --frames DIR with --from and --to");
+    const double strike = strikes[o.strike - 1];
+    clip->fps = o.fps;
+    clip->speed = o.speed;
+    clip->slowSpeed = std::min(clip->slowSpeed, o.speed);
+    clip->size = {o.width, o.height};
+    clip->antialiasing = o.antialiasing.value_or(4);
+    // One camera for the whole clip: the framing of 3 s before the impact, which has the striker
+    // in view however far upstream it is then.
+    if (!o.zoom && !o.centre && !o.wholeRoad) {
+        view.time = std::max(clip->from, strike - 3.0);
+        fitScene(view, primary, firstPane(o, panes.size()));
+        fitStrike(view, primary, firstPane(o, panes.size()));
+    }
+    const std::string extension = lowerExtension(*o.clip);
+    std::string error;
+    if (extension == ".gif") {
+        if (!exportGif(renderer, panes, view, *clip, *o.clip, &error)) return fail(error);
+    } else if (extension == ".mp4") {
+        if (!exportVideo(renderer, panes, view, *clip, *o.clip, &error)) return fail(error);
+    } else if (extension.empty()) {
+        exportFrames(renderer, panes, view, *clip, *o.clip, &error);
+        if (!error.empty()) return fail(error);
+    } else {
+        return fail("--clip " + o.clip->string() + ": expected FILE.mp4, FILE.gif, or a folder for PNG frames");
+    }
+    std::cout << "wrote " << o.clip->string() << " (strike " << o.strike << " at " << formatClock(strike) << ", from "
+              << formatClock(clip->from) << " to " << formatClock(clip->to) << ", " << clipTimes(*clip).size() << " frames)\n";
+    return kExitOk;
+}
+
 int exportAll(const VizOptions& o, const Runs& runs) {
-    const std::vector<Pane> panes = panesOf(runs);
+    std::vector<Pane> panes = panesOf(runs);
     computeUntil(panes, 1e18);  // exports need the whole run (the default times depend on its strikes)
+    // Side by side: from when B's traffic is no longer A's (B's tactic changed what drivers do).
+    if (panes.size() == 2) panes[1].options.trafficDivergesAt = trafficDivergence(*panes[0].source, *panes[1].source);
     std::string error;
     const auto view = exportView(o, panes, error);
     if (!view) return fail(error);
@@ -190,6 +262,8 @@ int exportAll(const VizOptions& o, const Runs& runs) {
         if (!image->saveToFile(o.screenshot->string())) return fail(o.screenshot->string() + ": cannot be written");
         std::cout << "wrote " << o.screenshot->string() << " (t = " << view->time << " s)\n";
     }
+    if (o.clip)
+        if (const int code = exportStrikeClip(o, renderer, panes, *view); code != kExitOk) return code;
     if (!o.framesDir && !o.video) return kExitOk;
     const auto clip = clipOf(o, *runs.primary, error);
     if (!clip) return fail(error);
@@ -236,12 +310,17 @@ std::optional<sim::io::Override> parseOverride(const std::string& text, const st
 }
 
 int runViz(const VizOptions& o) {
-    if (o.video && !findOnPath("ffmpeg"))
-        return fail("--video needs ffmpeg, which is not installed (not found on PATH): install it (Debian: apt-get "
-                    "install ffmpeg), or write PNG frames with --frames DIR --fps N");
+    const bool clipNeedsFfmpeg = o.clip && (lowerExtension(*o.clip) == ".mp4" || lowerExtension(*o.clip) == ".gif");
+    if ((o.video || clipNeedsFfmpeg) && !findOnPath("ffmpeg"))
+        return fail(std::string(o.video ? "--video" : "--clip " + o.clip->string()) +
+                    " needs ffmpeg, which is not installed (not found on PATH): install it (Debian: apt-get "
+                    "install ffmpeg, or tools/install-deps.sh --with-video), or write PNG frames with --frames DIR (or "
+                    "--clip DIR)");
+    // SFML aborts the process when it cannot open the display: ask first, and say what to do.
+    if (const std::string problem = displayProblem(); !problem.empty()) return fail(problem);
     Runs runs;
     if (const std::string error = openRuns(o, runs); !error.empty()) return fail(error);
-    const bool headless = (o.screenshot && !o.panels) || o.framesDir || o.video;
+    const bool headless = (o.screenshot && !o.panels) || o.framesDir || o.video || o.clip;
     if (headless) return exportAll(o, runs);
     AppOptions app;
     if (o.sizeGiven) {
@@ -249,13 +328,16 @@ int runViz(const VizOptions& o) {
         app.height = o.height;
     }
     if (o.at) {
-        app.startTime = parseTime(*o.at);
-        if (!app.startTime) return fail("--at " + *o.at + ": expected seconds or m:ss");
+        std::string error;
+        app.startTime = timeOption("--at", *o.at, *runs.primary, error);
+        if (!app.startTime) return fail(error);
     }
     app.tab = tabOf(o.tab);
     app.trails = o.trails;
     app.metric = o.metric;
     app.weather = !o.noWeather;
+    app.legend = !o.noLegend;
+    app.sizeGiven = o.sizeGiven;
     app.zoom = o.zoom;
     app.wholeRoad = o.wholeRoad;
     app.centre = o.centre;

@@ -2,14 +2,19 @@
 // SPDX-FileCopyrightText: Roadside contributors
 #include "viz/export.hpp"
 
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
 
+#include <unistd.h>
+
 #include <SFML/Graphics/RenderTexture.hpp>
 
 #include "viz/camera.hpp"
+#include "viz/explain_draw.hpp"
+#include "viz/strike_story.hpp"
 
 namespace viz {
 
@@ -29,6 +34,32 @@ std::vector<sf::FloatRect> paneRects(const sf::FloatRect& area, std::size_t coun
 
 void fitScene(ViewState& view, const FrameSource& source, const sf::FloatRect& pane) {
     fitTo(view.camera, pane, sceneBox(source));
+}
+
+bool fitStrike(ViewState& view, const FrameSource& source, const sf::FloatRect& pane) {
+    constexpr double kAfter = 3.0;  // s after a strike its striker and the person are still framed
+    const sim::Frame frame = frameAtTime(source, view.time);
+    for (const sim::Event& e : source.events()) {
+        if (e.kind != sim::EventKind::Strike || e.time < view.time - kAfter) continue;
+        if (e.time > view.time + kForeshadow) return false;
+        WorldBox box = sceneBox(source);
+        const auto include = [&](std::optional<std::uint32_t> entity) {
+            const sim::EntityState* s = entity ? findEntity(frame, *entity) : nullptr;
+            if (!s) return;
+            const double r = std::max(source.entities()[*entity].length, 2.0) / 2 + 4.0;  // the body and a little road round it
+            box.sMin = std::min(box.sMin, s->pose.position.x - r);
+            box.sMax = std::max(box.sMax, s->pose.position.x + r);
+            box.dMin = std::min(box.dMin, s->pose.position.y - r);
+            box.dMax = std::max(box.dMax, s->pose.position.y + r);
+        };
+        const sim::Strike* strike = strikeOf(source, e);
+        include(strike ? strikerEntity(source, *strike) : std::nullopt);
+        include(e.subject);
+        view.follow = Follow::Free;
+        fitTo(view.camera, pane, box);
+        return true;
+    }
+    return false;
 }
 
 double defaultShotTime(const FrameSource& source) {
@@ -85,6 +116,77 @@ std::optional<sf::Image> renderImage(SceneRenderer& renderer, const std::vector<
     return canvas.render(renderer, panes, view);
 }
 
+std::vector<double> clipTimes(const ClipSettings& clip) {
+    std::vector<double> out;
+    if (clip.slowTo > clip.slowFrom) {
+        // The output clock ticks 1/fps a frame; the simulated one at the rate of where it is.
+        for (double t = clip.from; t <= clip.to + 1e-9;) {
+            out.push_back(t);
+            t += (t >= clip.slowFrom - 1e-9 && t < clip.slowTo - 1e-9 ? clip.slowSpeed : clip.speed) / clip.fps;
+        }
+    } else {
+        const double step = clip.speed / clip.fps;
+        for (std::size_t n = 0; clip.from + step * static_cast<double>(n) <= clip.to + 1e-9; ++n)
+            out.push_back(clip.from + step * static_cast<double>(n));
+    }
+    if (!out.empty()) out.insert(out.end(), static_cast<std::size_t>(std::lround(clip.hold * clip.fps)), out.back());
+    return out;
+}
+
+std::optional<ClipSettings> strikeClip(const FrameSource& source, std::size_t index, double before, double after, double slow) {
+    std::size_t n = 0;
+    for (const sim::Event& e : source.events()) {
+        if (e.kind != sim::EventKind::Strike || n++ != index) continue;
+        ClipSettings clip;
+        clip.from = std::max(0.0, e.time - before);
+        clip.to = std::min(source.duration(), e.time + after);
+        if (slow < 1.0) {
+            clip.slowFrom = e.time - 1.5;  // the last moments before the impact, and the impact
+            clip.slowTo = e.time + 1.0;
+            clip.slowSpeed = slow;
+        }
+        clip.hold = 2.0;
+        return clip;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+/// Removes DIR/frame_NNNNN.png with NNNNN >= count: what an earlier, longer export left.
+void removeFramesFrom(const std::filesystem::path& dir, std::size_t count) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() != 15 || name.rfind("frame_", 0) != 0 || name.substr(11) != ".png") continue;
+        const std::string digits = name.substr(6, 5);
+        if (digits.find_first_not_of("0123456789") != std::string::npos) continue;
+        if (static_cast<std::size_t>(std::stoul(digits)) >= count) std::filesystem::remove(entry.path(), ec);
+    }
+}
+
+/// Renders the clip's frames in order, calling `sink` with each; false (error set) when the
+/// canvas cannot be had or the sink fails. Repeated times (the hold) are rendered once.
+template <typename Sink>
+bool renderClip(SceneRenderer& renderer, const std::vector<Pane>& panes, ViewState view, const ClipSettings& clip,
+                std::string* error, Sink sink) {
+    Canvas canvas;
+    if (!canvas.open(clip.size, clip.antialiasing, error)) return false;
+    computeUntil(panes, clip.to);
+    const std::vector<double> times = clipTimes(clip);
+    sf::Image image;
+    for (std::size_t n = 0; n < times.size(); ++n) {
+        if (n == 0 || times[n] != times[n - 1]) {
+            view.time = times[n];
+            image = canvas.render(renderer, panes, view);
+        }
+        if (!sink(n, image)) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::size_t exportFrames(SceneRenderer& renderer, const std::vector<Pane>& panes, ViewState view, const ClipSettings& clip,
                          const std::filesystem::path& dir, std::string* error) {
     std::error_code ec;
@@ -93,22 +195,18 @@ std::size_t exportFrames(SceneRenderer& renderer, const std::vector<Pane>& panes
         if (error) *error = dir.string() + ": " + ec.message();
         return 0;
     }
-    Canvas canvas;
-    if (!canvas.open(clip.size, clip.antialiasing, error)) return 0;
-    computeUntil(panes, clip.to);
     std::size_t written = 0;
-    const double step = clip.speed / clip.fps;
-    for (double t = clip.from; t <= clip.to + 1e-9; t = clip.from + step * static_cast<double>(written)) {
-        view.time = t;
-        const sf::Image image = canvas.render(renderer, panes, view);
+    renderClip(renderer, panes, view, clip, error, [&](std::size_t n, const sf::Image& image) {
         char name[32];
-        std::snprintf(name, sizeof name, "frame_%05zu.png", written);
+        std::snprintf(name, sizeof name, "frame_%05zu.png", n);
         if (!image.saveToFile((dir / name).string())) {
             if (error) *error = (dir / name).string() + ": cannot be written";
-            return written;
+            return false;
         }
         ++written;
-    }
+        return true;
+    });
+    removeFramesFrom(dir, written);
     return written;
 }
 
@@ -138,19 +236,21 @@ std::string shellQuote(const std::string& s) {
     return out + "'";
 }
 
+/// ffmpeg's path, or nullopt and why not.
+std::optional<std::filesystem::path> ffmpegOrSay(std::string* error) {
+    auto ffmpeg = findOnPath("ffmpeg");
+    if (!ffmpeg && error)
+        *error = "ffmpeg is not installed (not found on PATH): install it (Debian: apt-get install ffmpeg), "
+                 "or export PNG frames with --frames DIR --fps N";
+    return ffmpeg;
+}
+
 }  // namespace
 
 bool exportVideo(SceneRenderer& renderer, const std::vector<Pane>& panes, ViewState view, const ClipSettings& clip,
                  const std::filesystem::path& output, std::string* error) {
-    const auto ffmpeg = findOnPath("ffmpeg");
-    if (!ffmpeg) {
-        if (error) *error = "ffmpeg is not installed (not found on PATH): install it (Debian: apt-get install ffmpeg), "
-                            "or export PNG frames with --frames DIR --fps N";
-        return false;
-    }
-    Canvas canvas;
-    if (!canvas.open(clip.size, clip.antialiasing, error)) return false;
-    computeUntil(panes, clip.to);
+    const auto ffmpeg = ffmpegOrSay(error);
+    if (!ffmpeg) return false;
     // Raw RGBA frames on stdin; H.264 in yuv420p plays everywhere (PowerPoint, browsers).
     const std::string command = shellQuote(ffmpeg->string()) + " -y -loglevel error -f rawvideo -pix_fmt rgba -s " +
                                 std::to_string(clip.size.x) + "x" + std::to_string(clip.size.y) + " -r " +
@@ -161,20 +261,49 @@ bool exportVideo(SceneRenderer& renderer, const std::vector<Pane>& panes, ViewSt
         if (error) *error = "cannot start ffmpeg";
         return false;
     }
-    const double step = clip.speed / clip.fps;
-    bool ok = true;
-    for (std::size_t n = 0; ok && clip.from + step * static_cast<double>(n) <= clip.to + 1e-9; ++n) {
-        view.time = clip.from + step * static_cast<double>(n);
-        const sf::Image image = canvas.render(renderer, panes, view);
+    std::string canvasError;
+    const bool ok = renderClip(renderer, panes, view, clip, &canvasError, [&](std::size_t, const sf::Image& image) {
         const std::size_t bytes = static_cast<std::size_t>(clip.size.x) * clip.size.y * 4;
-        ok = std::fwrite(image.getPixelsPtr(), 1, bytes, pipe) == bytes;
-    }
+        return std::fwrite(image.getPixelsPtr(), 1, bytes, pipe) == bytes;
+    });
     const int status = pclose(pipe);
+    if (!canvasError.empty()) {
+        if (error) *error = canvasError;
+        return false;
+    }
     if (!ok || status != 0) {
         if (error) *error = "ffmpeg failed writing " + output.string() + " (exit status " + std::to_string(status) + ")";
         return false;
     }
     return true;
+}
+
+bool exportGif(SceneRenderer& renderer, const std::vector<Pane>& panes, ViewState view, const ClipSettings& clip,
+               const std::filesystem::path& output, std::string* error) {
+    const auto ffmpeg = ffmpegOrSay(error);
+    if (!ffmpeg) return false;
+    static std::atomic<int> counter{0};
+    const std::filesystem::path work = std::filesystem::temp_directory_path() /
+                                       ("roadside-gif-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    std::string frameError;
+    exportFrames(renderer, panes, view, clip, work, &frameError);
+    bool ok = frameError.empty();
+    if (ok) {
+        // A palette made from all the frames, then the frames with it: far better colours than
+        // ffmpeg's default palette, with memory flat whatever the clip's length.
+        const std::string input = shellQuote(ffmpeg->string()) + " -y -loglevel error -framerate " + std::to_string(clip.fps) +
+                                  " -i " + shellQuote((work / "frame_%05d.png").string());
+        const std::string palette = shellQuote((work / "palette.png").string());
+        ok = std::system((input + " -vf palettegen=stats_mode=diff " + palette).c_str()) == 0 &&
+             std::system((input + " -i " + palette + " -lavfi paletteuse=dither=bayer:bayer_scale=4:diff_mode=rectangle -loop 0 " +
+                          shellQuote(output.string()))
+                             .c_str()) == 0;
+        if (!ok) frameError = "ffmpeg failed writing " + output.string();
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(work, ec);
+    if (!ok && error) *error = frameError;
+    return ok;
 }
 
 }  // namespace viz

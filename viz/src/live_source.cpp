@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Roadside contributors
 #include "viz/live_source.hpp"
 
+#include <algorithm>
+
 #include "sim/world.hpp"
 
 namespace viz {
@@ -36,12 +38,16 @@ void LiveSource::stepOnce() {
     const auto stepEvents = world_->stepEvents();
     events_.insert(events_.end(), stepEvents.begin(), stepEvents.end());
     if (!stepEvents.empty()) syncEntities();  // events may name entities between frames
+    // A strike's striker is in the outcome so far; strikes are rare, so copying it then is cheap.
+    if (std::any_of(stepEvents.begin(), stepEvents.end(), [](const sim::Event& e) { return e.kind == sim::EventKind::Strike; }))
+        strikes_ = world_->outcome().strikes;
     // A frame whenever one is due at the fixed rate (half a step early counts: steps of 0.05 s
     // and frames at 20 Hz must not drift apart by rounding).
     const double next = frames_.back()->time + framePeriod_;
     if (world_->time() + 0.5 * scenario_->run.dt >= next || world_->done()) keepFrame();
     if (world_->done()) {
         outcome_ = world_->outcome();
+        strikes_ = outcome_->strikes;
         world_.reset();
     }
 }

@@ -29,7 +29,15 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"events", "people", "tactic", "scenario", "view"}));
     app.add_option("--frames", o.framesDir, "Write a PNG sequence into this folder and exit");
     app.add_option("--video", o.video, "Write an H.264 video (needs ffmpeg on PATH) and exit");
-    app.add_option("--fps", o.fps, "Frames per second of --frames and --video")->check(CLI::Range(1.0, 240.0));
+    app.add_option("--clip", o.clip,
+                   "Write the seconds round a strike, captioned, slow round the impact, and exit: FILE.mp4, FILE.gif, or a "
+                   "folder for PNG frames");
+    app.add_option("--strike", o.strike, "Which strike --clip shows: 1 (the first, default), 2, …")->check(CLI::Range(1, 1000));
+    app.add_option("--before", o.before, "Seconds of --clip before the strike (default 6)")->check(CLI::Range(0.0, 600.0));
+    app.add_option("--after", o.after, "Seconds of --clip after the strike (default 3)")->check(CLI::Range(0.0, 600.0));
+    app.add_option("--slow", o.slow, "Speed of --clip from 1.5 s before the impact to 1 s after it (default 0.25; 1 = none)")
+        ->check(CLI::Range(0.05, 1.0));
+    app.add_option("--fps", o.fps, "Frames per second of --frames, --video and --clip")->check(CLI::Range(1.0, 240.0));
     app.add_option("--speed", o.speed, "Simulated seconds per second of --frames and --video (0.25 = slow motion)")
         ->check(CLI::Range(0.05, 16.0));
     app.add_option("--from", o.from, "Start of --frames/--video (default: 10 s before the first strike, else 0)");
@@ -47,6 +55,7 @@ int main(int argc, char** argv) {
     app.add_flag("--trails", o.trails, "Draw where vehicles and people have been in the last 4 s");
     app.add_flag("--metric", o.metric, "Metres and km/h instead of feet and mph");
     app.add_flag("--no-weather", o.noWeather, "Draw without night darkness and fog");
+    app.add_flag("--no-legend", o.noLegend, "Draw without the legend of the overlays");
     app.add_option("--antialias", o.antialiasing, "Multisampling level: 0 (off), 2, 4, 8 (default 4; the window: off on a software renderer)")
         ->check(CLI::IsMember({0u, 2u, 4u, 8u}));
     app.add_option("--bench-frames", o.benchFrames, "Render N frames of the window as fast as possible and report frame times")

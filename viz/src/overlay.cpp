@@ -27,6 +27,7 @@ void Overlay::rect(const sf::FloatRect& r, sf::Color colour) {
 }
 
 void Overlay::roundedRect(const sf::FloatRect& r, float radius, sf::Color colour) {
+    panels_.push_back(r);
     radius = std::min({radius, r.width / 2, r.height / 2});
     rect({r.left + radius, r.top, r.width - 2 * radius, r.height}, colour);
     rect({r.left, r.top + radius, radius, r.height - 2 * radius}, colour);
@@ -57,16 +58,27 @@ void Overlay::line(sf::Vector2f a, sf::Vector2f b, float width, sf::Color colour
     triangle(a + n, b - n, a - n, colour);
 }
 
+namespace {
+constexpr float kPillPadX = 7.0f;
+constexpr float kPillPadY = 3.0f;
+}  // namespace
+
 void Overlay::text(std::string_view text, sf::Vector2f topLeft, sf::Color colour, TextStyle style) {
     font_.append(triangles_, text, topLeft, colour, style);
+    const sf::Vector2f size = font_.measure(text, style);
+    texts_.push_back({std::string(text), {topLeft.x, topLeft.y, size.x, size.y}});
+}
+
+sf::Vector2f Overlay::pillSize(std::string_view text, TextStyle style) const {
+    const sf::Vector2f size = font_.measure(text, style);
+    return {size.x + 2 * kPillPadX, size.y + 2 * kPillPadY};
 }
 
 sf::FloatRect Overlay::pill(std::string_view label, sf::Vector2f at, Anchor anchor, sf::Color textColour,
                             sf::Color background, TextStyle style) {
-    const sf::Vector2f size = font_.measure(label, style);
-    const float padX = 7.0f;
-    const float padY = 3.0f;
-    const sf::Vector2f box{size.x + 2 * padX, size.y + 2 * padY};
+    const float padX = kPillPadX;
+    const float padY = kPillPadY;
+    const sf::Vector2f box = pillSize(label, style);
     sf::Vector2f topLeft = at;
     switch (anchor) {
     case Anchor::TopLeft: break;

@@ -37,11 +37,7 @@ std::string degrees(double rad) {
     return buffer;
 }
 
-std::string percent(double share) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.0f %%", 100.0 * share);
-    return buffer;
-}
+std::string percent(double share) { return formatShare(share); }
 
 void road(const ViewState& view, const sim::Scenario& sc, double detection) {
     const UnitSystem u = view.units;

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "viz/colours.hpp"
+#include "viz/strike_story.hpp"
 #include "viz/text_format.hpp"
 #include "viz/ui_theme.hpp"
 
@@ -58,39 +59,64 @@ void statusNow(const ViewState& view, const FrameSource& source, const sim::Fram
 }
 
 void measures(const ViewState& view, const sim::PersonOutcome& o) {
-    const UnitSystem u = view.units;
     if (ImGui::BeginTable("measures", 2)) {
         ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed, 230.0f);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-        const auto row = [](const char* name, const std::string& value) {
+        for (const auto& [name, value] : measureRows(o, view.units)) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", name);
+            ImGui::TextDisabled("%s", name.c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(value.c_str());
-        };
-        row("Exposure (on foot, near traffic)", formatDuration(o.exposure));
-        row("Closest pass", o.minClearance < 1e8 ? formatDistance(o.minClearance, u) : "none");
-        row("Passes under 1 m (3.3 ft)", std::to_string(o.closePassesLt1m));
-        row("Passes under 2 m (6.6 ft)", std::to_string(o.closePassesLt2m));
-        char ttc[32];
-        std::snprintf(ttc, sizeof ttc, "%.1f s", o.minTtc);
-        row("Shortest time to collision", o.minTtc < 1e8 ? ttc : "none");
+        }
         ImGui::EndTable();
     }
 }
 
-void strikes(const ViewState& view, const sim::Outcome& outcome, const std::string& id) {
-    for (const sim::Strike& s : outcome.strikes) {
-        if (s.person != id) continue;
-        ImGui::TextColored(eventColourVec(sim::EventKind::Strike), "Struck at %s by %s%s", formatClock(s.time).c_str(), s.by.c_str(),
-                           s.via == sim::StrikeVia::PushedUnit ? " (pushed unit)" : "");
-        ImGui::Text("  %s impact · P(severe injury) %.0f%% · P(death) %.0f%%", formatSpeed(s.impactSpeed, view.units).c_str(),
-                    100.0 * s.pSevere, 100.0 * s.pFatal);
+void strikes(const ViewState& view, const FrameSource& source, std::uint32_t person) {
+    const std::vector<std::string> lines = strikeLines(view, source, person);
+    ImGui::PushTextWrapPos(0.0f);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const bool headline = lines[i].rfind("Struck", 0) == 0;
+        if (headline) ImGui::TextColored(eventColourVec(sim::EventKind::Strike), "%s", lines[i].c_str());
+        else ImGui::TextWrapped("  %s", lines[i].c_str());
     }
+    ImGui::PopTextWrapPos();
 }
 
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> measureRows(const sim::PersonOutcome& o, UnitSystem u) {
+    char ttc[32];
+    std::snprintf(ttc, sizeof ttc, "%.1f s", o.minTtc);
+    return {{"Exposure (on foot, near traffic)", formatDuration(o.exposure)},
+            {"Closest pass", o.minClearance < 1e8 ? formatDistance(o.minClearance, u) : "none"},
+            {"Passes under " + formatDistance(1.0, u), std::to_string(o.closePassesLt1m)},
+            {"Passes under " + formatDistance(2.0, u), std::to_string(o.closePassesLt2m)},
+            {"Shortest time to collision", o.minTtc < 1e8 ? ttc : "none"}};
+}
+
+std::vector<std::string> strikeLines(const ViewState& view, const FrameSource& source, std::uint32_t person) {
+    std::vector<std::string> out;
+    for (const sim::Event& e : source.events()) {
+        if (e.time > view.time) break;  // not yet, at the time shown
+        if (e.kind != sim::EventKind::Strike || e.subject != person) continue;
+        const StrikeStory story = tellStrike(source, e, view.units);
+        out.push_back("Struck at " + formatClock(e.time) + " · " + formatSpeed(e.value, view.units) + " impact");
+        if (!story.by.empty()) out.push_back(story.by + (story.strikerId.empty() ? "" : " (" + story.strikerId + ")"));
+        if (!story.driver.empty()) {
+            std::string driver = "Driver:";
+            for (const std::string& f : story.driver) driver += (driver.size() > 7 ? " · " : " ") + f;
+            out.push_back(driver);
+        }
+        if (const sim::Strike* s = strikeOf(source, e)) {
+            char risk[96];
+            std::snprintf(risk, sizeof risk, "P(severe injury) %.0f %% · P(death) %.0f %%", 100.0 * s->pSevere, 100.0 * s->pFatal);
+            out.push_back(risk);
+        }
+    }
+    return out;
+}
 
 void drawPeoplePanel(const ViewState& view, const FrameSource& source, const sim::Frame& frame) {
     const auto& entities = source.entities();
@@ -104,9 +130,10 @@ void drawPeoplePanel(const ViewState& view, const FrameSource& source, const sim
         ImGui::SameLine();
         ImGui::Text("%s  ·  %s", displayName(e.personRole).c_str(), e.id.c_str());
         statusNow(view, source, frame, i);
+        strikes(view, source, i);
         if (const sim::PersonOutcome* o = personOutcome(source, e.id)) {
+            ImGui::TextDisabled("Over the whole run:");
             measures(view, *o);
-            strikes(view, *source.outcome(), e.id);
         } else {
             ImGui::TextDisabled("The run's measures appear when it has been computed.");
         }

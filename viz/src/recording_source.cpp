@@ -34,6 +34,7 @@ public:
     const std::string& label() const override { return label_; }
     const std::vector<sim::EntityInfo>& entities() const override { return rec_.entities(); }
     const std::vector<sim::Event>& events() const override { return rec_.events(); }
+    const std::vector<sim::Strike>& strikes() const override { return outcome_ ? outcome_->strikes : kNoStrikes; }
     std::size_t frameCount() const override { return rec_.frameCount(); }
     double frameTime(std::size_t index) const override { return rec_.frameTime(index); }
     double duration() const override { return rec_.header().duration; }
@@ -56,6 +57,7 @@ public:
 
 private:
     static constexpr std::size_t kCacheFrames = 512;
+    static inline const std::vector<sim::Strike> kNoStrikes;
     sim::io::Recording rec_;
     sim::Scenario scenario_;
     std::string label_;

@@ -16,6 +16,7 @@
 #include "sim/units.hpp"
 #include "viz/camera.hpp"
 #include "viz/colours.hpp"
+#include "viz/explain_draw.hpp"
 #include "viz/figures.hpp"
 #include "viz/road_draw.hpp"
 #include "viz/shape_builder.hpp"
@@ -217,6 +218,27 @@ void appendClearanceLines(sf::VertexArray& out, const std::vector<Clearance>& li
     }
 }
 
+/// What the legend must explain: the overlays actually on the picture.
+LegendNeeds legendNeeds(const FrameSource& source, const sim::Frame& frame, const ViewState& view, const WorldBox& visible,
+                        bool gapLines) {
+    LegendNeeds n;
+    const Layers& l = view.layers;
+    n.trails = l.trails;
+    n.clearance = gapLines;
+    n.band = l.detectionBand && source.detectionDistance() > 0.0 && detectionS(source) >= visible.sMin - 6.0 &&
+             detectionS(source) <= visible.sMax + 6.0;
+    if (l.events) {
+        for (const sim::EntityState& e : frame.entities)
+            n.glow = n.glow || ((e.flags & sim::kEyesOff) && inBox(visible, e.pose.position, 0.0));
+        for (const sim::Event& e : source.events()) {
+            if (e.time > view.time) break;
+            n.markers = n.markers || ((e.kind == sim::EventKind::Strike || e.kind == sim::EventKind::Collision) &&
+                                      inBox(visible, e.position, 0.0));
+        }
+    }
+    return n;
+}
+
 // ---------------------------------------------------------------------------------------------
 // [4] Labels and caption
 // ---------------------------------------------------------------------------------------------
@@ -228,25 +250,6 @@ sf::Vector2f pixelAt(const ViewState& view, const sf::FloatRect& viewport, sim::
 bool inside(const sf::FloatRect& viewport, sf::Vector2f p, float margin = 0.0f) {
     return p.x >= viewport.left + margin && p.x <= viewport.left + viewport.width - margin && p.y >= viewport.top + margin &&
            p.y <= viewport.top + viewport.height - margin;
-}
-
-std::string strikeLabel(const FrameSource& source, const sim::Event& e, UnitSystem units) {
-    std::string who = "Struck";
-    if (e.subject < source.entities().size()) who = displayName(source.entities()[e.subject].personRole) + " struck";
-    return who + " · " + formatSpeed(e.value, units);
-}
-
-void addEventLabels(Overlay& o, const FrameSource& source, const ViewState& view, const sf::FloatRect& viewport) {
-    const double ppm = view.camera.pixelsPerMetre;
-    for (const sim::Event& e : source.events()) {
-        if (e.time > view.time) break;
-        if (e.kind != sim::EventKind::Strike) continue;
-        const sf::Vector2f p = pixelAt(view, viewport, e.position);
-        if (!inside(viewport, p)) continue;
-        const float below = static_cast<float>(std::max(1.6, 26.0 / ppm) * ppm) + 6.0f;
-        o.pill(strikeLabel(source, e, view.units), {p.x, p.y + below}, Anchor::TopCentre, sf::Color::White,
-               withAlpha(palette::kStrike, 0.92), TextStyle::Bold);
-    }
 }
 
 void addDetectionLabel(Overlay& o, const FrameSource& source, const ViewState& view, const sf::FloatRect& viewport) {
@@ -305,7 +308,8 @@ std::string fitted(const LabelFont& font, std::string text, TextStyle style, flo
     return text + "…";
 }
 
-void addCaption(Overlay& o, const FrameSource& source, const ViewState& view, const sf::FloatRect& viewport,
+/// The caption box, top left; returns its right edge.
+float addCaption(Overlay& o, const FrameSource& source, const ViewState& view, const sf::FloatRect& viewport,
                 SceneDrawOptions options) {
     const sim::Scenario& sc = source.scenario();
     // The caption leaves room for the clock and the outcome badge on the right.
@@ -318,7 +322,8 @@ void addCaption(Overlay& o, const FrameSource& source, const ViewState& view, co
     if (!options.subtitle.empty()) width = std::max(width, f.measure(options.subtitle, TextStyle::Body).x);
     float height = 30.0f + 20.0f + (options.subtitle.empty() ? 0.0f : 22.0f);
     const sf::Vector2f origin{viewport.left + 12.0f, viewport.top + 12.0f};
-    o.roundedRect({origin.x, origin.y, width + 24.0f, height + 12.0f}, 8.0f, palette::kLabelBackground);
+    const sf::FloatRect box{origin.x, origin.y, width + 24.0f, height + 12.0f};
+    o.roundedRect(box, 8.0f, palette::kLabelBackground);
     float y = origin.y + 8.0f;
     o.text(title, {origin.x + 12.0f, y}, sf::Color::White, TextStyle::Title);
     y += 30.0f;
@@ -327,25 +332,34 @@ void addCaption(Overlay& o, const FrameSource& source, const ViewState& view, co
         y += 22.0f;
     }
     o.text(line2, {origin.x + 12.0f, y}, sf::Color(200, 204, 212), TextStyle::Small);
+    return box.left + box.width;
 }
 
-void addClock(Overlay& o, const FrameSource& source, const ViewState& view, const sf::FloatRect& viewport, bool comparing) {
+/// The clock; side by side, left of it on its row when there is room (else under the cards),
+/// "No one struck so far" and the note once the traffic differs from the other run's; under it
+/// the strike cards. The row keeps the corner's stack short, off the road in a half-height pane.
+void addClock(Overlay& o, const FrameSource& source, const ViewState& view, const sf::FloatRect& viewport,
+              const SceneDrawOptions& options, float captionRight) {
     const sf::Vector2f corner{viewport.left + viewport.width - 12.0f, viewport.top + 12.0f};
-    const sf::FloatRect box = o.pill(formatClock(view.time), corner, Anchor::TopRight, sf::Color::White,
-                                     palette::kLabelBackground, TextStyle::Title);
-    float y = box.top + box.height + 6.0f;
-    for (const sim::Event& e : source.events()) {
-        if (e.time > view.time) break;
-        if (e.kind != sim::EventKind::Strike) continue;
-        const sf::FloatRect b = o.pill(strikeLabel(source, e, view.units) + " at " + formatClock(e.time), {corner.x, y},
-                                       Anchor::TopRight, sf::Color::White, withAlpha(palette::kStrike, 0.95), TextStyle::Bold);
-        y = b.top + b.height + 4.0f;
-    }
+    const sf::FloatRect clock = o.pill(formatClock(view.time), corner, Anchor::TopRight, sf::Color::White,
+                                       palette::kLabelBackground, TextStyle::Title);
+    float y = addStrikeCards(o, source, view, viewport, clock.top + clock.height + 6.0f);
+    float x = clock.left - 8.0f;
+    const auto beside = [&](const std::string& text, sf::Color ink, sf::Color background, TextStyle style) {
+        const sf::Vector2f size = o.pillSize(text, style);
+        if (x - size.x > captionRight + 12.0f) {
+            o.pill(text, {x - size.x, clock.top + (clock.height - size.y) / 2}, Anchor::TopLeft, ink, background, style);
+            x -= size.x + 8.0f;
+        } else {
+            y = o.pill(text, {corner.x, y}, Anchor::TopRight, ink, background, style).top + size.y + 6.0f;
+        }
+    };
     // Side by side, the run without a strike says so, so that the two outcomes read together.
     const auto strike = firstStrikeTime(source);
-    if (comparing && (!strike || *strike > view.time))
-        o.pill("No one struck so far", {corner.x, y}, Anchor::TopRight, sf::Color(10, 30, 14), sf::Color(120, 210, 130, 240),
-               TextStyle::Bold);
+    if (options.comparing && (!strike || *strike > view.time))
+        beside("No one struck so far", sf::Color(10, 30, 14), sf::Color(120, 210, 130, 240), TextStyle::Bold);
+    if (options.trafficDivergesAt && view.time >= *options.trafficDivergesAt)
+        beside(divergenceNote(*options.trafficDivergesAt), sf::Color(30, 22, 0), withAlpha(palette::kAmber, 0.92), TextStyle::Small);
 }
 
 }  // namespace
@@ -376,7 +390,9 @@ void SceneRenderer::buildWorld(const FrameSource& source, const sim::Frame& fram
     if (view.layers.trails) appendTrails(batches_.overlays, source, frame, view, visible);
     stats_.vehiclesDrawn = appendEntities(batches_, source, frame, view, visible, lamps);
     if (view.layers.events) appendEventMarkers(batches_.markers, source, view.time, view.camera.pixelsPerMetre);
-    if (view.layers.clearance) appendClearanceLines(batches_.markers, clearances(source, frame), view.camera.pixelsPerMetre);
+    const std::vector<Clearance> gaps = view.layers.clearance ? clearances(source, frame) : std::vector<Clearance>{};
+    appendClearanceLines(batches_.markers, gaps, view.camera.pixelsPerMetre);
+    legendNeeds_ = legendNeeds(source, frame, view, visible, !gaps.empty());
     if (view.layers.weather) {
         appendFog(batches_.fog, visible, sceneExtent(source), sc.environment);
         if (sc.environment.light == sim::Light::NightLit) appendStreetLights(batches_.lights, sc.road, visible);
@@ -390,18 +406,24 @@ void SceneRenderer::buildLabels(const FrameSource& source, const sim::Frame& fra
         const sim::Environment& env = source.scenario().environment;
         addPrecipitation(overlay_, viewport, view.time, env.weather, env.light == sim::Light::Night || env.light == sim::Light::NightLit);
     }
+    // The corners first (caption, cards, legend, scale, direction), then the labels on the scene,
+    // which keep clear of them and of the vehicles.
+    if (view.layers.caption) {
+        const float captionRight = addCaption(overlay_, source, view, viewport, options);
+        addClock(overlay_, source, view, viewport, options, captionRight);
+    }
+    if (view.layers.legend && options.legend) addLegend(overlay_, view, viewport, legendNeeds_);
+    addScaleBar(overlay_, viewport, view.camera.pixelsPerMetre, view.units);
+    addTravelArrow(overlay_, viewport);
     if (view.layers.labels) {
         if (view.layers.detectionBand) addDetectionLabel(overlay_, source, view, viewport);
         addUnitLabels(overlay_, source, frame, view, viewport);
         if (view.layers.clearance) addClearanceLabels(overlay_, clearances(source, frame), view, viewport);
-        if (view.layers.events) addEventLabels(overlay_, source, view, viewport);
+        if (view.layers.events) {
+            addStrikeLabels(overlay_, source, frame, view, viewport);
+            addStrikerLabel(overlay_, source, frame, view, viewport);
+        }
     }
-    if (view.layers.caption) {
-        addCaption(overlay_, source, view, viewport, options);
-        addClock(overlay_, source, view, viewport, options.comparing);
-    }
-    addScaleBar(overlay_, viewport, view.camera.pixelsPerMetre, view.units);
-    addTravelArrow(overlay_, viewport);
 }
 
 void SceneRenderer::drawLayers(sf::RenderTarget& target, const sf::FloatRect& viewport, const FrameSource& source,

@@ -60,6 +60,14 @@ std::string formatDuration(double seconds) {
 
 std::string formatFlow(double vehiclesPerSecond) { return grouped(vehiclesPerSecond * 3600.0) + " veh/h"; }
 
+std::string formatShare(double share) {
+    const double percent = 100.0 * share;
+    if (percent == 0.0) return "0 %";
+    if (percent < 0.001) return "< 0.001 %";
+    if (percent >= 10.0) return printf1("%.0f %%", percent);
+    return printf1("%.2g %%", percent);  // two significant digits: 0.4 %, 1.5 %, 0.05 %
+}
+
 std::string conditionsSummary(const sim::Environment& env, UnitSystem units) {
     std::string out = displayName(env.light);
     if (env.weather != sim::Weather::Clear) out += " · " + displayName(env.weather);

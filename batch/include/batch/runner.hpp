@@ -33,6 +33,8 @@ struct Shard {
     std::size_t count = 1;
     /// Task range [first, end) of this shard among `tasks` tasks.
     std::pair<std::size_t, std::size_t> range(std::size_t tasks) const;
+    /// "i/N", as --shard takes it and as messages name a shard ("shard 1/3").
+    std::string text() const;
 };
 /// "i/N" with 0 ≤ i < N; nullopt otherwise.
 std::optional<Shard> parseShard(std::string_view text);
@@ -61,6 +63,10 @@ struct RunReport {
     Summary summary;                  ///< of what runs.csv holds
     Layout layout;
 };
+
+/// The command that continues this sweep in options.out (printed after Ctrl-C, kept in the
+/// manifest): the sweep file, the folder, the shard and the replicates it runs with.
+std::string resumeCommand(const Sweep& sweep, const RunOptions& options);
 
 /// Runs (or resumes) the sweep into options.out and writes every output. Throws SweepError for a
 /// folder that holds something else, a resume of a different sweep, or a folder it cannot write.

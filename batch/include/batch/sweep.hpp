@@ -86,7 +86,7 @@ struct Sweep {
     std::uint64_t hash = 0;               ///< of everything that decides the outputs (docs/batch.md)
 
     std::size_t tasks() const { return points.size() * replicates; }
-    /// The seed of every run of replicate r, at every point (common random numbers).
+    /// The seed of every run of replicate r, at every point (common random numbers); below 2^53.
     std::uint64_t seedOf(std::size_t replicate) const;
     Layout layout() const;
 };

@@ -26,4 +26,8 @@ std::uint64_t fnv1a64(std::string_view bytes);
 /// 16 lower-case hex digits.
 std::string hex64(std::uint64_t value);
 
+/// `text` as one word of a POSIX shell command: as it is when only safe characters, else in
+/// single quotes (a path with spaces in a command printed for copying).
+std::string shellWord(std::string_view text);
+
 }  // namespace batch

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/scenario.hpp"
+
 /// What one run produced: plain data, cheap to copy, one JSON object or one CSV row.
 namespace sim {
 
@@ -14,11 +16,26 @@ enum class RunStatus { Completed, Diverged };
 /// vehicle pushed into them (the secondary strike).
 enum class StrikeVia { Direct, PushedUnit };
 
+/// The driven vehicle behind a strike and what its driver was doing at the moment of impact:
+/// what a trainer needs to explain the strike. For a strike by a pushed unit, the vehicle that
+/// first hit that unit, at the moment it hit it.
+struct Striker {
+    std::string id;                          ///< "vehicle-87" or a scripted vehicle's id
+    VehicleKind kind = VehicleKind::Sedan;
+    DriverState state = DriverState::Normal;
+    double speed = 0.0;                      ///< m/s, the vehicle's own speed at impact
+    double eyesOffFor = -1.0;                ///< s the eyes had been off the road; < 0 = on the road
+    double sawSceneAt = -1.0;                ///< m from the scene when the driver detected it; < 0 = never
+    bool braking = false;                    ///< braking at impact
+    bool drifting = false;                   ///< lateral control off (looking away, or not yet steering back)
+};
+
 struct Strike {
     double time = 0.0;            ///< s
     std::string person;           ///< person id
     std::string by;               ///< "vehicle-87", or a unit id
     StrikeVia via = StrikeVia::Direct;
+    Striker striker;              ///< the driven vehicle behind it (see Striker)
     double impactSpeed = 0.0;     ///< m/s, relative speed at the contact point
     double pSevere = 0.0;         ///< P(AIS 4+), Tefft 2013
     double pFatal = 0.0;          ///< P(death), Tefft 2013
@@ -61,7 +78,8 @@ struct Outcome {
     double adjacentLaneMeanSpeed = 0.0; ///< m/s, passing speed in the lane next to the scene
     int edgeLineCrossings = 0;          ///< anywhere on the road, either edge line
     double vehicleHours = 0.0;          ///< h driven, for crossing rates
-    double logWeight = 0.0;             ///< importance-sampling log likelihood ratio (0 = plain MC)
+    double logWeight = 0.0;             ///< importance-sampling ln w = ln p/q of the run (0 = plain MC)
+    ImportanceTrace importance;         ///< the run's critical windows (empty unless sampling is on)
     std::uint64_t stateHash = 0;        ///< hash of the final state, for determinism checks
 };
 

@@ -25,6 +25,7 @@ enum class Stream : std::uint64_t {
     Attention = 4,       ///< eyes-off-road episodes and drift (index = vehicle)
     People = 5,          ///< dwell-time and walking variation (index = person)
     Scene = 6,           ///< anything else about the scene (index = 0)
+    Proposal = 7,        ///< importance sampling's own choices: which window is tilted, its onset (index = 0)
 };
 
 /// Seed of stream (purpose, index) of the run with this seed. Independent of thread or schedule.

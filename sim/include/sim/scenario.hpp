@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/geometry.hpp"
+#include "sim/rare_events.hpp"
 #include "sim/units.hpp"
 
 /// The description of one roadside stop: everything that is fixed for a run or a sweep point.
@@ -63,6 +64,9 @@ struct Road {
     double sightObstructionOffset = 0.0;             ///< m, from the inside lane centre to the obstruction
     double sightDistance = kInfinity;                ///< m, how far ahead a driver can see the scene
                                                      ///< (derived from the curve unless given)
+    bool rumbleStrips = true;                        ///< shoulder rumble strips (US freeways)
+    double rumbleStripOffset = 0.2;                  ///< m from the edge line to the strips (0.15-0.3 m,
+                                                     ///< calibration §12.2 [M])
     bool guardrail = false;                          ///< a guardrail beyond the shoulder
     double guardrailOffset = 2.0 * units::kFoot;     ///< m, from the shoulder's outer edge
 };
@@ -126,15 +130,45 @@ struct Lognormal {
     double sigma = 0.0;
 };
 
+/// Lapses: the driver stops responding altogether (asleep, heavily impaired; calibration §12.2):
+/// the car drifts with no correction and no braking until the lapse ends or it hits something.
+/// They carry the far tail of drift (calibration §12.2-12.3): ordinary inattention is corrected at
+/// the edge line. The rates are calibrated in tests/validation/drift_tail_validation_test.cpp.
+struct Lapse {
+    double rate = 0.0;                        ///< 1/s for an alert driver (drowsy and impaired
+                                              ///< drivers have their own: DriverStateEffect::lapseRate)
+    Lognormal duration = {4.0, 0.6};          ///< s unresponsive: microsleeps after a night awake have a
+                                              ///< median of 3.4 s (IQR 2.9-4.0; Skorucak et al. 2020),
+                                              ///< overnight means of 5-9 s (Golz et al. 2011); sigma 0.6
+                                              ///< gives a mean of 4.8 s and 1.4 % over 15 s
+    Lognormal driftSpeed = {0.22, 0.48};      ///< m/s lateral: as an ordinary drift (no figure for
+                                              ///< dozing drivers was found [assumption])
+    double wakeAtRumbleStrip = 0.25;          ///< P(a shoulder rumble strip wakes the driver): they cut
+                                              ///< freeway run-off-road crashes by 18-21 % (Griffith 1999)
+                                              ///< and alert sleepy drivers only briefly (Anund et al.
+                                              ///< 2008) [D: 20-30 %]
+};
+
 /// Eyes-off-road episodes and drift (calibration §6).
 struct Attention {
-    double episodeRate = 3.5 / units::kHour;   ///< 1/s; with the wander below, free driving crosses an
+    double episodeRate = 7.0 / units::kHour;   ///< 1/s; with the wander below, free driving crosses an
                                               ///< edge line 1.3 times per veh-h (SHRP2, calibration §6)
     Lognormal episodeDuration = {1.2, 0.6};   ///< s, eyes off the road; "1-2 s mean, heavy tail"
-    Lognormal driftSpeed = {0.3, 0.5};        ///< m/s lateral, median 0.3 (calibration §6 [D])
+    Lognormal driftSpeed = {0.22, 0.48};      ///< m/s lateral: "typically 0.1-0.5 m/s, occasionally up to
+                                              ///< about 1 m/s" (calibration §6 [M]) as its 5th-95th
+                                              ///< percentiles; P(> 1 m/s) = 0.1 %
     double laneKeepingSd = 0.2;               ///< m, lateral wander (SDLP ~0.18-0.2 m sober, Verster & Roth 2011 [M])
     double wanderTimeConstant = 4.0;          ///< s, of the wander process
-    double sceneCapture = 0.5;                ///< factor on the episode rate once the scene is detected
+    double sceneCapture = 0.0;                ///< factor on the eyes-off rate once the scene is detected:
+                                              ///< drivers who have seen a lit stop keep their eyes on it
+                                              ///< until past (see docs/model.md, "Attention at the scene")
+    Lognormal edgeCueLatency = {0.3, 0.4};    ///< s from the outer wheel crossing an edge line to the
+                                              ///< correction, eyes back or not (Chalmers 2024: correction
+                                              ///< often starts before the eyes return; Lehtonen et al.
+                                              ///< 2018: steering within 0.2-0.6 s of the gaze) [assumption]
+    double wheelInset = 0.1;                  ///< m the body overhangs the outer wheel (the cue comes
+                                              ///< when the wheel reaches the line)
+    Lapse lapse;
 };
 
 /// Drowsy and impaired states: multipliers on the attentive driver.
@@ -144,6 +178,7 @@ struct DriverStateEffect {
     double episodeRateFactor = 1.0;
     double episodeDurationFactor = 1.0;
     double wanderFactor = 1.0;     ///< on laneKeepingSd
+    double lapseRate = 0.0;        ///< 1/s, lapses of a driver in this state (Lapse)
 };
 
 struct Drivers {
@@ -159,14 +194,21 @@ struct Drivers {
     double mandatedReduction = 20.0 * units::kMph;  ///< m/s below the limit (TX/FL statutes, calibration §5)
     double planningHorizon = 15.0;       ///< s ahead of the scene at which move-over starts
     Attention attention;
-    DriverStateEffect drowsy = {0.02, 1.3, 4.0, 1.5, 1.5};
-    DriverStateEffect impaired = {0.004, 1.5, 2.0, 1.3, 1.6};
+    /// Daytime shares. Lapse rates: calibrated so that unintentional edge-line crossings have the
+    /// far tail of calibration §12.3 and the default stop the absolute risk of §12.1 (docs/model.md,
+    /// "Absolute risk"); drowsy drivers carry most of it (FHWA BMCS 1977: 53 % of drivers who hit
+    /// vehicles on the shoulder were dozing).
+    DriverStateEffect drowsy = {0.02, 1.3, 4.0, 1.5, 1.5, 0.5 / units::kHour};
+    /// 0.2 % of Friday-daytime drivers had a BAC of 0.08 or more in the 2007 National Roadside
+    /// Survey (Lacey et al. 2009, reported by AP) [C, secondary].
+    DriverStateEffect impaired = {0.002, 1.5, 2.0, 1.3, 1.6, 0.3 / units::kHour};
     bool mothEffect = false;             ///< gaze-steering bias toward lit units (weak evidence: off)
     double mothGain = 0.1;               ///< m/s lateral toward the lights while looking at them
 };
 
-/// How a scripted driver is impaired.
-enum class DriverState { Normal, Drowsy, Impaired };
+/// How a driver is impaired. `Asleep` is never drawn as a state: it names a driver in a lapse
+/// (Lapse), for explaining a strike.
+enum class DriverState { Normal, Drowsy, Impaired, Asleep };
 
 /// A drift forced on a scripted vehicle: eyes off the road at startS, drifting laterally.
 struct ForcedDrift {
@@ -267,14 +309,6 @@ struct MeasureSettings {
     double intrusionUpstream = 150.0;   ///< m before the scene in which shoulder intrusions count
 };
 
-/// Importance-sampling tilt of the rare ingredients (DESIGN "rare events"): identity by default.
-/// Every draw it changes is weighted by its likelihood ratio into Outcome::logWeight.
-struct AttentionTilt {
-    double episodeRateFactor = 1.0;   ///< proposal rate = factor x nominal
-    double durationLogShift = 0.0;    ///< proposal ln-median = nominal + shift
-    double driftLogShift = 0.0;       ///< proposal ln-median = nominal + shift
-};
-
 struct Scenario {
     std::string name = "default-stop";
     std::string description;
@@ -289,7 +323,7 @@ struct Scenario {
     std::vector<DeviceDef> devices;
     std::vector<PersonDef> people;
     MeasureSettings measures;
-    AttentionTilt tilt;
+    ImportanceSampling importance;  ///< off by default: plain Monte Carlo (set by the batch runner)
 };
 
 }  // namespace sim

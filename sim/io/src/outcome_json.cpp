@@ -32,6 +32,17 @@ std::string hex(std::uint64_t x) {
     return buf;
 }
 
+Json strikerJson(const Striker& s) {
+    return {{"id", s.id},
+            {"kind", std::string(name(s.kind))},
+            {"driver_state", std::string(name(s.state))},
+            {"speed_mps", metres(s.speed)},
+            {"eyes_off_s", s.eyesOffFor < 0.0 ? Json(nullptr) : Json(seconds(s.eyesOffFor))},
+            {"saw_scene_m", s.sawSceneAt < 0.0 ? Json(nullptr) : Json(metres(s.sawSceneAt))},
+            {"braking", s.braking},
+            {"drifting", s.drifting}};
+}
+
 }  // namespace
 
 std::string outcomeToJson(const Outcome& o, int indent) {
@@ -47,7 +58,8 @@ std::string outcomeToJson(const Outcome& o, int indent) {
     for (const Strike& s : o.strikes)
         j["strikes"].push_back({{"t", seconds(s.time)}, {"person", s.person}, {"by", s.by},
                                 {"via", std::string(name(s.via))}, {"impact_speed_mps", metres(s.impactSpeed)},
-                                {"p_severe", share(s.pSevere)}, {"p_fatal", share(s.pFatal)}});
+                                {"p_severe", share(s.pSevere)}, {"p_fatal", share(s.pFatal)},
+                                {"striker", strikerJson(s.striker)}});
     j["collisions"] = Json::array();
     for (const Collision& c : o.collisions)
         j["collisions"].push_back(
@@ -99,6 +111,22 @@ E enumNamed(const std::string& text) {
     throw std::invalid_argument("unknown value \"" + text + "\"");
 }
 
+/// A null "no value" field as a negative sentinel.
+double orNegative(const Json& j) { return j.is_null() ? -1.0 : j.get<double>(); }
+
+Striker parseStriker(const Json& j) {
+    Striker s;
+    s.id = j.at("id").get<std::string>();
+    s.kind = enumNamed<VehicleKind>(j.at("kind").get<std::string>());
+    s.state = enumNamed<DriverState>(j.at("driver_state").get<std::string>());
+    s.speed = j.at("speed_mps").get<double>();
+    s.eyesOffFor = orNegative(j.at("eyes_off_s"));
+    s.sawSceneAt = orNegative(j.at("saw_scene_m"));
+    s.braking = j.at("braking").get<bool>();
+    s.drifting = j.at("drifting").get<bool>();
+    return s;
+}
+
 Outcome parse(const Json& j) {
     Outcome o;
     o.scenario = j.at("scenario").get<std::string>();
@@ -111,6 +139,8 @@ Outcome parse(const Json& j) {
     for (const Json& s : j.at("strikes"))
         o.strikes.push_back({s.at("t").get<double>(), s.at("person").get<std::string>(), s.at("by").get<std::string>(),
                              enumNamed<StrikeVia>(s.at("via").get<std::string>()),
+                             // Replays written before strikers were recorded have none.
+                             s.contains("striker") ? parseStriker(s.at("striker")) : Striker{},
                              s.at("impact_speed_mps").get<double>(), s.at("p_severe").get<double>(),
                              s.at("p_fatal").get<double>()});
     for (const Json& c : j.at("collisions"))

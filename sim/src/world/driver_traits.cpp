@@ -65,8 +65,10 @@ double drawVariation(double cv, Rng& rng) {
 void applyState(DriverTraits& d, const DriverStateEffect& e) {
     d.prt *= e.prtFactor;
     d.steeringLatency *= e.prtFactor;
+    d.edgeCueLatency *= e.prtFactor;
     d.episodeRateFactor *= e.episodeRateFactor;
     d.durationFactor *= e.episodeDurationFactor;
+    d.lapseRate = e.lapseRate;
     d.wanderSd *= e.wanderFactor;
 }
 
@@ -97,6 +99,7 @@ DriverTraits drawCommonTraits(const Scenario& sc, const VehicleSpec& spec, Rng& 
     // 2018, Accident Analysis & Prevention: gaze leads steering by 200-600 ms): lognormal,
     // median 0.4 s, sigma 0.35 puts 200-600 ms between its 5th and 87th percentiles.
     const double steeringLatency = rng.lognormalMedian(0.4, 0.35);
+    const double edgeCueLatency = rng.lognormalMedian(dr.attention.edgeCueLatency.median, dr.attention.edgeCueLatency.sigma);
 
     DriverTraits d;
     const double v0 = fixed.speed > 0.0 ? fixed.speed
@@ -105,11 +108,14 @@ DriverTraits drawCommonTraits(const Scenario& sc, const VehicleSpec& spec, Rng& 
                                   dr.idm.T * spec.headwayFactor * tVar * w.headwayFactor, dr.idm.s0, dr.idm.delta);
     d.prt = prt;
     d.steeringLatency = steeringLatency;
+    d.edgeCueLatency = edgeCueLatency;
+    d.lapseRate = dr.attention.lapse.rate;
     d.movesOver = uMove < dr.moveOverShare;
     d.slowsDown = !d.movesOver && uSlow < dr.slowDownShare;
     d.wanderSd = dr.attention.laneKeepingSd;
     d.state = fixed.state ? *fixed.state : stateFromUniform(dr, uState);
-    if (d.state == DriverState::Drowsy) applyState(d, dr.drowsy);
+    // A scripted "asleep" driver is a drowsy one whose scripted drift is a lapse.
+    if (d.state == DriverState::Drowsy || d.state == DriverState::Asleep) applyState(d, dr.drowsy);
     if (d.state == DriverState::Impaired) applyState(d, dr.impaired);
     return d;
 }

@@ -51,16 +51,23 @@ models::IdmDriver withDesiredSpeed(models::IdmDriver d, double v0) {  // copies:
 // ---------------------------------------------------------------------------------------------
 
 TrafficStream::TrafficStream(const Scenario& sc, const SceneLayout& layout, std::uint64_t seed, EntitySink& sink)
-    : sc_(sc), layout_(layout), seed_(seed), sink_(sink), sampler_(sc.drivers.attention, sc.tilt),
+    : sc_(sc), layout_(layout), seed_(seed), sink_(sink), sampler_(sc.drivers.attention, sc.importance.tilt),
+      windows_(sc.importance, seed),
       mix_(sc.traffic.mix.empty() ? defaultFreewayMix() : sc.traffic.mix) {
     const int lanes = sc.road.lanes;
     lanes_.resize(static_cast<std::size_t>(lanes));
     waiting_.resize(static_cast<std::size_t>(lanes));
     laneObstacles_.resize(static_cast<std::size_t>(lanes));
+    laneBlocking_.resize(static_cast<std::size_t>(lanes));
     for (const Obstacle& o : layout.obstacles)
-        for (int l = 0; l < lanes; ++l)
-            if (o.dMax > laneRight(sc.road, l) - kShyReach && o.dMin < laneLeft(sc.road, l) + kShyReach)
-                laneObstacles_[static_cast<std::size_t>(l)].push_back(o);
+        for (int l = 0; l < lanes; ++l) {
+            const auto i = static_cast<std::size_t>(l);
+            if (o.dMax > laneRight(sc.road, l) - kShyReach && o.dMin < laneLeft(sc.road, l) + kShyReach) laneObstacles_[i].push_back(o);
+            if (o.dMax > laneRight(sc.road, l) && o.dMin < laneLeft(sc.road, l)) laneBlocking_[i].push_back(o);
+        }
+    const auto byStart = [](const Obstacle& a, const Obstacle& b) { return a.sFrom < b.sFrom; };
+    for (auto& list : laneObstacles_) std::stable_sort(list.begin(), list.end(), byStart);
+    for (auto& list : laneBlocking_) std::stable_sort(list.begin(), list.end(), byStart);
     for (int l = 0; l < lanes; ++l) {
         arrivalRng_.emplace_back(streamSeed(seed, Stream::Arrivals, static_cast<std::uint64_t>(l)));
         const double flow = sc.traffic.flowPerLane[static_cast<std::size_t>(l)];
@@ -194,7 +201,7 @@ Vehicle TrafficStream::newVehicle(const Pending& p, int lane, double s, double t
     const std::uint64_t attentionIndex = 2 * streamIndex(p);
     veh.attentionRng = Rng(streamSeed(seed_, Stream::Attention, attentionIndex));
     veh.wanderRng = Rng(streamSeed(seed_, Stream::Attention, attentionIndex + 1));
-    veh.hazardBudget = sampler_.drawHazardBudget(veh.attentionRng);
+    veh.hazardBudget = EpisodeSampler::drawHazardBudget(veh.attentionRng);
     veh.wander = veh.traits.wanderSd * veh.wanderRng.standardNormal();
     veh.d += veh.wander;
     veh.nextDecision = t + kDecisionInterval * ((p.number < 0 ? p.scripted : p.number) % 10) / 10.0;
@@ -235,7 +242,6 @@ void TrafficStream::removeDeparted() {
         Vehicle& v = vehicle(slot);
         if (v.rear() <= end || v.body != kNoBody) continue;
         if (v.mode != VehicleMode::Crashed) eraseFromLane(slot, v.lane);
-        retiredLogWeight_ += v.drawLogWeight + sampler_.arrivalLogWeight(v.episodes, v.nominalHazard);
         sink_.setPresent(v.entity, false);
         alive_[static_cast<std::size_t>(slot)] = false;
         freeSlots_.push_back(slot);
@@ -243,17 +249,11 @@ void TrafficStream::removeDeparted() {
     }
 }
 
-double TrafficStream::logWeight() const {
-    double w = retiredLogWeight_;
-    for (int slot = 0; slot < slotCount(); ++slot)
-        if (alive(slot)) w += vehicle(slot).drawLogWeight + sampler_.arrivalLogWeight(vehicle(slot).episodes,
-                                                                                        vehicle(slot).nominalHazard);
-    return w;
-}
-
 void TrafficStream::markCrashed(int slot, double t) {
     Vehicle& v = vehicle(slot);
     if (v.mode == VehicleMode::Crashed) return;
+    // A tilted vehicle that hits anything has reached the event the tuning looks for.
+    if (v.windowOpen && windows_.tilted(v.window)) windows_.tiltedWindow().closestGap = std::min(windows_.tiltedWindow().closestGap, 0.0);
     eraseFromLane(slot, v.lane);
     v.mode = VehicleMode::Crashed;
     v.crashedAt = t;
@@ -268,18 +268,105 @@ void TrafficStream::perceive(Vehicle& v, double t) {
     const double distance = layout_.anchorS - v.front();
     if (distance >= 0.0 && distance <= layout_.detectionDistance) {
         v.detectedAt = t;
+        v.detectedDistance = distance;
         v.respondsAt = t + v.traits.prt;
     }
 }
 
+TrafficStream::EpisodeRates TrafficStream::episodeRates(const Vehicle& v) const {
+    // Eyes-off episodes: a Poisson rate, multiplied for drowsy and impaired drivers; a driver who
+    // has detected the scene keeps their eyes on it until past it (Attention::sceneCapture).
+    // Lapses are not held off by the scene: a driver who dozes off sees nothing.
+    const Attention& a = sc_.drivers.attention;
+    const bool captured = v.detectedAt >= 0.0 && v.rear() <= layout_.endS;
+    EpisodeRates r;
+    r.ordinary = a.episodeRate * v.traits.episodeRateFactor * (captured ? a.sceneCapture : 1.0);
+    r.lapse = v.traits.lapseRate;
+    return r;
+}
+
+void TrafficStream::updateWindow(Vehicle& v) {
+    if (v.windowOpen && (v.rear() > layout_.endS || v.mode == VehicleMode::Crashed)) v.windowOpen = false;
+    if (!windows_.enabled() || v.window >= 0 || v.mode == VehicleMode::Crashed || !v.traits.randomAttention) return;
+    if (v.lane != layout_.adjacentLane || v.rear() > layout_.endS) return;
+    const double speed = std::max(v.v, 1.0);
+    if ((layout_.startS - v.front()) / speed > sc_.importance.window) return;
+    // The hazard predicted for the window: today's rate until the rear passes the scene's end.
+    const double hazard = episodeRates(v).total() * (layout_.endS - v.rear()) / speed;
+    v.window = windows_.open(!peopleOnFoot_.empty(), hazard);
+    v.windowOpen = true;
+    if (hazard <= 0.0) return;
+    // The remaining budget is a fresh Exp(1) draw given the past (memorylessness): a tilted
+    // window redraws it from the onset proposal, an untilted one keeps it; both are weighed.
+    double remaining = v.hazardBudget - v.hazardUsed;
+    if (windows_.tilted(v.window)) {
+        const double u = sampler_.drawOnsetFraction(windows_.proposalRng());
+        remaining = u * hazard;
+        v.hazardBudget = v.hazardUsed + remaining;
+        TiltedWindow& tw = windows_.tiltedWindow();
+        tw.vehicle = "vehicle-" + std::to_string(v.number);
+        tw.onsetFraction = u;
+    }
+    windows_.addLogRatio(v.window, sampler_.onsetLogRatio(remaining, hazard));
+}
+
+void TrafficStream::trackTiltedGap(const Vehicle& v) {
+    if (!v.windowOpen || !windows_.tilted(v.window)) return;
+    // Lateral gap to whatever is alongside, or within the next metre or two ahead (a contact
+    // happens within the step, before the gap can be measured alongside).
+    const double right = v.d - 0.5 * v.width;
+    const double ahead = v.front() + std::max(1.0, v.v * sc_.run.dt) + 1.0;
+    double gap = kInf;
+    for (const PersonOnFoot& p : peopleOnFoot_)
+        if (p.position.x + p.radius > v.rear() && p.position.x - p.radius < ahead) gap = std::min(gap, right - (p.position.y + p.radius));
+    for (const OrientedBox& b : layout_.unitBoxes) {
+        const Obstacle o = boundingObstacle(b);
+        if (o.sTo > v.rear() && o.sFrom < ahead) gap = std::min(gap, right - o.dMax);
+    }
+    TiltedWindow& tw = windows_.tiltedWindow();
+    tw.closestGap = std::min(tw.closestGap, gap);
+}
+
+void TrafficStream::respondToEdge(Vehicle& v, double t) const {
+    if (v.edgeCued) return;
+    const Attention& a = sc_.drivers.attention;
+    const double right = v.d - 0.5 * v.width + a.wheelInset, left = v.d + 0.5 * v.width - a.wheelInset;
+    const double roadLeft = sc_.road.lanes * sc_.road.laneWidth;
+    if (!v.lapsing) {
+        // An ordinary drift: once the outer wheel is past an edge line, the tyre noise, the
+        // rumble strip or the line in the corner of the eye set off the correction, whether
+        // the eyes are back or not (Chalmers 2024, calibration §12.2).
+        if (right < 0.0 || left > roadLeft) {
+            v.edgeCued = true;
+            v.driftUntil = std::min(v.driftUntil, t + v.traits.edgeCueLatency);
+        }
+        return;
+    }
+    // A lapse: only the rumble strip can end it, and only for some drivers.
+    const double strip = sc_.road.rumbleStripOffset;
+    if (sc_.road.rumbleStrips && v.wakesAtRumbleStrip && (right < -strip || left > roadLeft + strip)) {
+        v.edgeCued = true;
+        v.eyesOffUntil = std::min(v.eyesOffUntil, t);
+        v.driftUntil = std::min(v.driftUntil, t + v.traits.edgeCueLatency);
+        v.reactingUntil = std::min(v.reactingUntil, t + v.traits.prt);
+    }
+}
+
 void TrafficStream::attend(Vehicle& v, double t, double dt) {
-    if (v.drifting && t >= v.driftUntil) v.drifting = false;
+    if (v.drifting) respondToEdge(v, t);
+    if (v.drifting && t >= v.driftUntil) v.drifting = v.lapsing = false;
     if (v.drifting) return;
 
     if (const ForcedDrift* f = v.traits.forcedDrift; f && !v.forcedStarted && v.s >= f->startS) {
         v.forcedStarted = true;
         v.drifting = true;
+        // A scripted drift that never reacts, or by a driver scripted asleep, is a lapse: no
+        // edge-line cue corrects it. One that reacts is an ordinary eyes-off drift.
+        v.lapsing = !f->reacts || v.traits.state == DriverState::Asleep;
+        v.wakesAtRumbleStrip = false;
+        v.edgeCued = false;
         v.driftSpeed = f->lateralSpeed;
+        v.eyesOffSince = t;
         v.eyesOffUntil = t + f->duration;
         v.neverReacts = !f->reacts;
         v.reactingUntil = f->reacts ? v.eyesOffUntil + v.traits.prt : kInf;
@@ -288,25 +375,43 @@ void TrafficStream::attend(Vehicle& v, double t, double dt) {
     }
     if (!v.traits.randomAttention) return;
 
-    // Poisson episodes with a rate that drops once a lit scene holds an alert driver's attention;
-    // drowsy and impaired drivers are not held by it (calibration §6: drowsiness multiplies
-    // near-crash risk 4-6x; the struck-by case narratives are dominated by such drivers).
-    const Attention& a = sc_.drivers.attention;
-    const bool captured = v.detectedAt >= 0.0 && v.traits.state == DriverState::Normal;
-    const double rate = a.episodeRate * v.traits.episodeRateFactor * (captured ? a.sceneCapture : 1.0);
-    v.nominalHazard += rate * dt;
-    v.hazardUsed += sampler_.proposalRate(rate) * dt;
+    const EpisodeRates rates = episodeRates(v);
+    v.hazardUsed += rates.total() * dt;
     if (v.hazardUsed < v.hazardBudget) return;
 
-    const double duration = sampler_.drawEpisodeDuration(v.attentionRng, v.traits.durationFactor, v.drawLogWeight);
-    const double speed = sampler_.drawDriftSpeed(v.attentionRng, v.drawLogWeight);
-    const bool towardShoulder = v.attentionRng.bernoulli(0.5);
+    const EpisodeContext context{rates.total() > 0.0 ? rates.lapse / rates.total() : 0.0, v.traits.durationFactor};
+    // Only the first episode that starts inside a window is drawn from the proposal, and only
+    // that one enters the window's likelihood ratio.
+    const bool inWindow = v.windowOpen && !v.windowOnset;
+    const bool tilted = inWindow && windows_.tilted(v.window);
+    const EpisodeMarks m = sampler_.draw(v.attentionRng, context, tilted);
+    if (inWindow) {
+        v.windowOnset = true;
+        windows_.addLogRatio(v.window, sampler_.logRatio(m, context));
+        if (tilted) {
+            TiltedWindow& tw = windows_.tiltedWindow();
+            tw.onsetInWindow = true;
+            tw.lapse = m.lapse;
+            tw.towardShoulder = m.towardShoulder;
+            tw.driftSpeed = m.driftSpeed;
+            tw.duration = m.duration;
+            tw.driftLogDeviation = sampler_.driftLogDeviation(m);
+            tw.durationLogDeviation = sampler_.durationLogDeviation(m, context);
+        }
+    }
     v.hazardUsed = 0.0;
-    v.hazardBudget = sampler_.drawHazardBudget(v.attentionRng);
-    ++v.episodes;
+    v.hazardBudget = EpisodeSampler::drawHazardBudget(v.attentionRng);
+    startEpisode(v, m, t);
+}
+
+void TrafficStream::startEpisode(Vehicle& v, const EpisodeMarks& m, double t) {
     v.drifting = true;
-    v.driftSpeed = towardShoulder ? -speed : speed;
-    v.eyesOffUntil = t + duration;
+    v.lapsing = m.lapse;
+    v.wakesAtRumbleStrip = m.wakesAtRumbleStrip;
+    v.edgeCued = false;
+    v.driftSpeed = m.towardShoulder ? -m.driftSpeed : m.driftSpeed;
+    v.eyesOffSince = t;
+    v.eyesOffUntil = t + m.duration;
     // Once the eyes are back the drift goes on until the driver steers (a fraction of a second),
     // and the accelerator stays where it was until they have reacted to what is ahead (the PRT).
     v.driftUntil = v.eyesOffUntil + v.traits.steeringLatency;
@@ -335,10 +440,11 @@ double TrafficStream::obstacleAcceleration(const Vehicle& v, int lane, double v0
     const double halfWidth = 0.5 * v.width;
     const double swept = v.sweptWidth();
     double acc = kInf;
+    // Returns true when o is in the way ahead (in acceleration mode it then sets acc).
     auto consider = [&](const Obstacle& o) {
-        if (o.sTo < v.rear()) return;
+        if (o.sTo < v.rear()) return false;
         const double distance = o.sFrom - v.front();
-        if (distance > std::min(range, o.seenWithin)) return;
+        if (distance > std::min(range, o.seenWithin)) return false;
         const LaneEffect e = laneEffect(sc_.road, lane, v.width, o, swept);
         // A narrowed passage is blocked until the vehicle is far enough over to clear it.
         constexpr double kTolerance = 0.05;  // m
@@ -350,22 +456,37 @@ double TrafficStream::obstacleAcceleration(const Vehicle& v, int lane, double v0
             if (!dLow)
                 acc = std::min(acc, models::idmAcceleration(withDesiredSpeed(v.traits.idm, v0), v.v,
                                                             std::max(distance, 0.01), v.v));
-            return;
+            return true;
         }
-        if (e.blocked) return;
-        if (distance >= kShyRange || !dLow) return;
+        if (e.blocked || distance >= kShyRange || !dLow) return false;
         *dLow = std::max(*dLow, e.dLow);
         *dHigh = std::min(*dHigh, e.dHigh);
         // A driver who has seen the scene moves away from what stands inside the shy line
         // offset beside the lane (AASHTO Roadside Design Guide), as far as the lane allows.
-        if (v.detectedAt < 0.0) return;
+        if (v.detectedAt < 0.0) return false;
         const double shy = models::shyLineOffset(v.v);
         if (o.dMax <= right && right - o.dMax < shy)
             *dLow = std::max(*dLow, std::min(o.dMax + shy + halfWidth, left - kLaneEdgeMargin - halfWidth));
         if (o.dMin >= left && o.dMin - left < shy)
             *dHigh = std::min(*dHigh, std::max(o.dMin - shy - halfWidth, right + kLaneEdgeMargin + halfWidth));
+        return false;
     };
-    for (const Obstacle& o : laneObstacles_[static_cast<std::size_t>(lane)]) consider(o);
+    // The fixed obstacles are sorted by where they start: once one is too far to matter, so are
+    // the rest; and for the acceleration the first one in the way is the only leader among them
+    // (an IDM driver brakes less for anything farther). For the acceleration only obstacles that reach into
+    // the lane can be in the way; for the lateral bounds the shy line also reaches beyond it.
+    const auto l = static_cast<std::size_t>(lane);
+    if (dLow) {
+        for (const Obstacle& o : laneObstacles_[l]) {
+            if (o.sFrom - v.front() >= kShyRange) break;
+            consider(o);
+        }
+    } else {
+        for (const Obstacle& o : laneBlocking_[l]) {
+            if (o.sFrom - v.front() > range) break;
+            if (consider(o)) break;
+        }
+    }
     for (const Obstacle& o : dynamicObstacles_) consider(o);
     return acc;
 }
@@ -511,9 +632,12 @@ void TrafficStream::lateral(Vehicle& v, double dt, double dLow, double dHigh) {
         return;
     }
     // Lane keeping: an Ornstein-Uhlenbeck wander around the lane centre (SDLP, calibration §6).
-    const double tau = sc_.drivers.attention.wanderTimeConstant;
-    const double phi = std::exp(-dt / tau);
-    v.wander = v.wander * phi + v.traits.wanderSd * std::sqrt(1.0 - phi * phi) * v.wanderRng.standardNormal();
+    if (dt != wanderDt_) {  // the OU process's step constants, once per step length
+        wanderDt_ = dt;
+        wanderPhi_ = std::exp(-dt / sc_.drivers.attention.wanderTimeConstant);
+        wanderNoise_ = std::sqrt(1.0 - wanderPhi_ * wanderPhi_);
+    }
+    v.wander = v.wander * wanderPhi_ + v.traits.wanderSd * wanderNoise_ * v.wanderRng.standardNormal();
     double target = laneCentre(sc_.road, v.lane) + v.wander;
     target = std::clamp(target, dLow, std::max(dLow, dHigh));
     double wanted = std::clamp((target - v.d) / kLateralTau, -kLateralSpeedMax, kLateralSpeedMax);
@@ -565,6 +689,7 @@ void TrafficStream::decide(double t, double dt) {
         for (std::size_t k = 0; k < list.size(); ++k) {
             Vehicle& v = vehicle(list[k]);
             perceive(v, t);
+            updateWindow(v);
             attend(v, t, dt);
             if (!v.frozen(t) && !v.neverReacts) {
                 double a = longitudinal(v, k > 0 ? list[k - 1] : -1, t);
@@ -585,6 +710,7 @@ void TrafficStream::decide(double t, double dt) {
         obstacleAcceleration(v, v.lane, v.traits.idm.v0, &dLow, &dHigh);
         lateral(v, dt, dLow, dHigh);
         move(v, dt);
+        trackTiltedGap(v);
     }
     preventOverlaps();
 }

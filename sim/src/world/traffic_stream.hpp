@@ -6,9 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "sim/attention_sampling.hpp"
 #include "sim/frame.hpp"
 #include "sim/scenario.hpp"
+#include "critical_windows.hpp"
+#include "episode_sampler.hpp"
 #include "scene_layout.hpp"
 #include "vehicle.hpp"
 
@@ -59,8 +60,16 @@ public:
     const std::vector<int>& lane(int i) const { return lanes_[static_cast<std::size_t>(i)]; }
     /// Vehicles currently on the road (not yet departed), including crashed ones.
     int onRoad() const { return onRoad_; }
-    /// Sum of the importance-sampling log weights of all drivers so far.
-    double logWeight() const;
+
+    /// A person on foot, as the importance sampling sees them (World tells before each decide()).
+    struct PersonOnFoot {
+        Vec2 position;   ///< m
+        double radius;   ///< m
+    };
+    void setPeopleOnFoot(std::vector<PersonOnFoot> people) { peopleOnFoot_ = std::move(people); }
+    /// The run's importance weight ln w and its windows (sim/rare_events.hpp).
+    double logWeight() const { return windows_.logWeight(); }
+    ImportanceTrace importanceTrace() const { return windows_.trace(); }
 
 private:
     struct Pending {
@@ -84,7 +93,21 @@ private:
 
     // per-driver decisions
     void perceive(Vehicle& v, double t);
+    /// The driver's nominal episode rates now (1/s): ordinary eyes-off episodes and lapses.
+    struct EpisodeRates {
+        double ordinary = 0.0, lapse = 0.0;
+        double total() const { return ordinary + lapse; }
+    };
+    EpisodeRates episodeRates(const Vehicle& v) const;
+    /// Opens the vehicle's critical window when it comes within reach of the scene, closes it
+    /// once it has passed; a tilted window redraws the hazard budget.
+    void updateWindow(Vehicle& v);
+    /// The tilted vehicle's least lateral gap to the people on foot and the units (for tuning).
+    void trackTiltedGap(const Vehicle& v);
+    /// The edge-line cue of an ordinary drift, and the rumble strip of a lapse.
+    void respondToEdge(Vehicle& v, double t) const;
     void attend(Vehicle& v, double t, double dt);
+    void startEpisode(Vehicle& v, const EpisodeMarks& m, double t);
     double desiredSpeed(const Vehicle& v, double t) const;
     double longitudinal(const Vehicle& v, int leaderSlot, double t) const;
     double mergeAcceleration(const Vehicle& v, const models::IdmDriver& idm) const;
@@ -109,9 +132,13 @@ private:
     const SceneLayout& layout_;
     std::uint64_t seed_;
     EntitySink& sink_;
-    AttentionSampler sampler_;
+    EpisodeSampler sampler_;
+    CriticalWindows windows_;
+    std::vector<PersonOnFoot> peopleOnFoot_;
     std::vector<MixEntry> mix_;
-    std::vector<std::vector<Obstacle>> laneObstacles_;  ///< fixed obstacles that touch each lane
+    std::vector<std::vector<Obstacle>> laneObstacles_;  ///< fixed obstacles within shy reach of each lane, by sFrom
+    std::vector<std::vector<Obstacle>> laneBlocking_;   ///< ... of those, the ones that reach into the lane
+    double wanderDt_ = -1.0, wanderPhi_ = 0.0, wanderNoise_ = 0.0;  ///< lane-keeping wander step constants
     std::vector<Obstacle> dynamicObstacles_;
 
     std::vector<Vehicle> slots_;
@@ -126,7 +153,6 @@ private:
     std::vector<std::size_t> scriptOrder_;   ///< scripted vehicles by entry time
     std::size_t nextScript_ = 0;
     int nextNumber_ = 0;
-    double retiredLogWeight_ = 0.0;
 };
 
 }  // namespace sim::detail

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 #include "physics_world.hpp"
 #include "sim/models/idm.hpp"
@@ -25,12 +26,14 @@ struct DriverTraits {
     models::IdmDriver idm;          ///< v0 is the desired speed
     double prt = 0.9;               ///< s, perception-reaction time (braking, responding to the scene)
     double steeringLatency = 0.4;   ///< s from eyes back on the road to corrective steering
+    double edgeCueLatency = 0.5;    ///< s from the outer wheel crossing an edge line to the correction
     bool movesOver = false;         ///< moves over when the scene is detected (if able)
     bool slowsDown = false;         ///< slows to the mandated speed when the scene is detected
     DriverState state = DriverState::Normal;
     double wanderSd = 0.2;          ///< m, lateral wander while attentive
     double episodeRateFactor = 1.0; ///< on the attention episode rate
     double durationFactor = 1.0;    ///< on eyes-off durations
+    double lapseRate = 0.0;         ///< 1/s, lapses (sleep, heavy impairment)
     bool randomAttention = true;    ///< ordinary eyes-off episodes happen
     const ForcedDrift* forcedDrift = nullptr;  ///< scripted vehicles only
 };
@@ -58,10 +61,15 @@ struct Vehicle {
     Rng attentionRng{0};
     Rng wanderRng{0};
     double hazardBudget = 0.0;     ///< unit-rate exponential budget for the next episode
-    double hazardUsed = 0.0;       ///< integrated proposal rate since the last episode
-    double nominalHazard = 0.0;    ///< integrated nominal rate over the whole trip (for IS weights)
-    int episodes = 0;
-    double drawLogWeight = 0.0;    ///< log p/q of this driver's tilted duration and drift draws
+    double hazardUsed = 0.0;       ///< integrated episode rate since the last episode
+    bool lapsing = false;          ///< the present episode is a lapse (no response at all)
+    bool wakesAtRumbleStrip = false; ///< ... that a rumble strip ends
+    bool edgeCued = false;         ///< the present episode's edge-line cue has come
+    // the vehicle's critical window (importance sampling, sim/rare_events.hpp)
+    int window = -1;               ///< its index in the run's CriticalWindows; -1 = none opened
+    bool windowOpen = false;       ///< between opening and the rear passing the scene
+    bool windowOnset = false;      ///< an episode has started inside the window
+    double eyesOffSince = -1.0;    ///< s, start of the present or last eyes-off episode
     double eyesOffUntil = -1.0;    ///< s; eyes off while time < eyesOffUntil
     double reactingUntil = -1.0;   ///< s; acceleration frozen until the driver has reacted (eyes back + PRT)
     double driftUntil = -1.0;      ///< s; lateral drift uncorrected until eyes back + steering latency
@@ -72,6 +80,7 @@ struct Vehicle {
 
     // the scene
     double detectedAt = -1.0;      ///< s, when the scene was detected; < 0 = not yet
+    double detectedDistance = -1.0; ///< m from the scene at detection
     double respondsAt = -1.0;      ///< s, detection + PRT
     bool passedScene = false;
 
@@ -100,11 +109,18 @@ struct Vehicle {
         return length > kTractorLength ? h * (kTractorLength / length) : h;
     }
 
-    /// Lateral extent (m) of the outline at the present heading.
+    /// Lateral extent (m) of the outline at the present heading (remembered for that heading:
+    /// it is asked for many times a step).
     double sweptWidth() const {
-        const double h = std::abs(heading);
-        return width * std::cos(h) + length * std::sin(h);
+        if (heading != sweptHeading_) {
+            const double h = std::abs(heading);
+            sweptHeading_ = heading;
+            swept_ = width * std::cos(h) + length * std::sin(h);
+        }
+        return swept_;
     }
+
+    mutable double sweptHeading_ = std::numeric_limits<double>::quiet_NaN(), swept_ = 0.0;
 
     bool eyesOff(double t) const { return t < eyesOffUntil; }
     bool frozen(double t) const { return t < reactingUntil; }

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -81,6 +82,7 @@ struct World::Impl final : EntitySink {
     std::vector<BodyId> deviceBody;
     std::set<std::pair<std::uint32_t, std::uint32_t>> contactPairs;  // strikes and collisions seen
     std::vector<MovingUnit> movingUnits;
+    std::vector<std::optional<Striker>> unitFirstHitBy;  // per unit: the vehicle that first hit it
     double personSeenWithin = 0.0;        // m at which drivers recognise a person on foot
 
     Impl(const Scenario& scenario, std::uint64_t runSeed)
@@ -127,6 +129,7 @@ struct World::Impl final : EntitySink {
             const Wheels wheels{u.spec.wheelbase, u.wheelAngle, false, u.braked};
             unitBody.push_back(physics.addUnit({BodyKind::Unit, e}, layout.unitBoxes[i], u.spec.mass, wheels));
         }
+        unitFirstHitBy.resize(sc.units.size());
         for (std::size_t i = 0; i < sc.devices.size(); ++i) {
             const DeviceDef& dv = sc.devices[i];
             EntityInfo info;
@@ -160,6 +163,7 @@ struct World::Impl final : EntitySink {
         traffic.arrive(t);
         syncVehicleBodies();
         syncPersonBodies();
+        traffic.setPeopleOnFoot(peopleOnFoot());
         traffic.decide(t, dt);
         people.update(t, dt, [this](Vec2 from, const std::vector<Vec2>& path, double speed, double waited) {
             return mayWalk(from, path, speed, waited);
@@ -179,6 +183,14 @@ struct World::Impl final : EntitySink {
     }
 
     bool done() const { return status == RunStatus::Diverged || stepsDone >= stepsTotal; }
+
+    /// The people on foot, for the importance sampling's windows.
+    std::vector<TrafficStream::PersonOnFoot> peopleOnFoot() const {
+        std::vector<TrafficStream::PersonOnFoot> out;
+        for (std::size_t i = 0; i < people.size(); ++i)
+            if (people[i].onFoot() && people[i].phase != PersonPhase::Down) out.push_back({people[i].position, people.def(i).radius});
+        return out;
+    }
 
     /// A pedestrian's gap acceptance: setting off along a path that enters an open lane from
     /// outside it waits until no vehicle in those lanes would reach the in-lane stretch within the
@@ -363,6 +375,32 @@ struct World::Impl final : EntitySink {
         return slot >= 0 && traffic.alive(slot) && traffic.vehicle(slot).mode == VehicleMode::Bodied;
     }
 
+    /// What the driver of a traffic vehicle was doing at time t (for explaining a strike).
+    Striker describe(const Vehicle& v, double t) const {
+        Striker s;
+        s.id = entities[v.entity].id;
+        s.kind = v.kind;
+        s.state = v.lapsing && v.drifting ? DriverState::Asleep : v.traits.state;
+        s.speed = std::hypot(v.v, v.vLat);
+        if (v.eyesOff(t)) s.eyesOffFor = t - v.eyesOffSince;
+        s.sawSceneAt = v.detectedAt >= 0.0 && v.detectedAt <= t ? v.detectedDistance : -1.0;
+        s.braking = v.accel < -0.5 || (v.mode == VehicleMode::Crashed && v.crashedAt < 0.0);
+        s.drifting = v.drifting;
+        return s;
+    }
+
+    /// The driven vehicle behind a body that struck or hit something: the vehicle itself, or for
+    /// a unit the vehicle that first hit it (a unit pushed by another unit inherits its striker).
+    std::optional<Striker> strikerBehind(const BodyRef& r, double t) const {
+        if (r.kind == BodyKind::TrafficVehicle) {
+            const int slot = slotOfEntity[r.entity];
+            if (slot >= 0 && traffic.alive(slot)) return describe(traffic.vehicle(slot), t);
+            return std::nullopt;
+        }
+        if (r.kind == BodyKind::Unit) return unitFirstHitBy[static_cast<std::size_t>(unitOfEntity[r.entity])];
+        return std::nullopt;
+    }
+
     void crash(std::uint32_t entity, double t) {
         const int slot = slotOfEntity[entity];
         if (slot < 0 || !traffic.alive(slot)) return;
@@ -386,6 +424,7 @@ struct World::Impl final : EntitySink {
         s.person = entities[person.entity].id;
         s.by = idOf(by);
         s.via = pushed ? StrikeVia::PushedUnit : StrikeVia::Direct;
+        if (const std::optional<Striker> behind = strikerBehind(by, t)) s.striker = *behind;
         s.impactSpeed = c.relativeSpeed;
         s.pSevere = models::pedestrianSevereInjuryRisk(c.relativeSpeed);
         s.pFatal = models::pedestrianDeathRisk(c.relativeSpeed);
@@ -413,6 +452,10 @@ struct World::Impl final : EntitySink {
         if (a.kind == BodyKind::TrafficVehicle && b.kind == BodyKind::TrafficVehicle && drivenBody(a) &&
             drivenBody(b) && c.relativeSpeed < kScrapeSpeed)
             return;
+        if (b.kind == BodyKind::Unit) {
+            std::optional<Striker>& first = unitFirstHitBy[static_cast<std::size_t>(unitOfEntity[b.entity])];
+            if (!first) first = strikerBehind(a, t);
+        }
         if (contactPairs.insert({std::min(ka, kb), std::max(ka, kb)}).second) {
             measures.addCollision({t, idOf(a), idOf(b), c.relativeSpeed});
             events.push_back({t, EventKind::Collision, a.entity, b.kind == BodyKind::Guardrail ? a.entity : b.entity,
@@ -472,6 +515,7 @@ struct World::Impl final : EntitySink {
         o.status = status;
         o.simulated = now();
         o.logWeight = traffic.logWeight();
+        o.importance = traffic.importanceTrace();
         o.stateHash = stateHash();
         return o;
     }

@@ -18,6 +18,7 @@ enum class PanelTab { Events, People, Tactic, Scenario, View };
 struct AppOptions {
     unsigned width = 1600;
     unsigned height = 900;
+    bool sizeGiven = false;              ///< the size was asked for: keep it even if the screen is smaller
     std::optional<double> startTime;     ///< s; default: the start (paused at a strike's lead-in if any)
     bool startPlaying = false;
     PanelTab tab = PanelTab::Events;
@@ -26,6 +27,7 @@ struct AppOptions {
     bool trails = false;
     bool metric = false;
     bool weather = true;                 ///< night darkness and fog
+    bool legend = true;                  ///< the legend of the overlays
     std::optional<double> zoom;          ///< pixels per metre (default: fit the scene)
     bool wholeRoad = false;
     /// Multisampling level of the window (0 = off). Default: 4 on a GPU, off on a software

@@ -29,6 +29,11 @@ struct VizOptions {
     bool panels = false;                         ///< screenshot of the window with its panels
     std::optional<std::filesystem::path> framesDir;
     std::optional<std::filesystem::path> video;
+    std::optional<std::filesystem::path> clip;   ///< FILE.mp4, FILE.gif or a folder (PNG frames): round a strike
+    std::size_t strike = 1;                      ///< which strike --clip shows (1 = the first)
+    double before = 6.0;                         ///< s of --clip before the strike
+    double after = 3.0;                          ///< s of --clip after it
+    double slow = 0.25;                          ///< --clip's slow motion round the impact (1 = none)
     double fps = 30.0;
     double speed = 1.0;                          ///< simulated seconds per second of video
     std::optional<std::string> from, to;
@@ -40,6 +45,7 @@ struct VizOptions {
     bool trails = false;
     bool metric = false;
     bool noWeather = false;
+    bool noLegend = false;
     std::string tab = "events";
     std::optional<std::string> title, subtitle;      ///< caption of the (first) run
     std::optional<std::string> titleB, subtitleB;    ///< caption of the second run

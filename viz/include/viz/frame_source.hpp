@@ -32,6 +32,9 @@ public:
     virtual const std::vector<sim::EntityInfo>& entities() const = 0;
     /// Every event so far, in time order.
     virtual const std::vector<sim::Event>& events() const = 0;
+    /// Every strike so far, in time order, with the driven vehicle behind it (sim::Striker): what
+    /// explains a Strike event. A recording written before strikers were recorded has them empty.
+    virtual const std::vector<sim::Strike>& strikes() const = 0;
 
     virtual std::size_t frameCount() const = 0;
     /// s; increasing with the index.

@@ -27,6 +27,7 @@ public:
     const std::string& label() const override { return label_; }
     const std::vector<sim::EntityInfo>& entities() const override { return entities_; }
     const std::vector<sim::Event>& events() const override { return events_; }
+    const std::vector<sim::Strike>& strikes() const override { return strikes_; }
     std::size_t frameCount() const override { return frames_.size(); }
     double frameTime(std::size_t index) const override { return frames_[index]->time; }
     std::shared_ptr<const sim::Frame> frame(std::size_t index) const override { return frames_[index]; }
@@ -51,6 +52,7 @@ private:
     std::unique_ptr<sim::World> world_;        // released once the run is complete
     std::vector<std::shared_ptr<const sim::Frame>> frames_;
     std::vector<sim::Event> events_;
+    std::vector<sim::Strike> strikes_;
     std::vector<sim::EntityInfo> entities_;
     std::optional<sim::Outcome> outcome_;
     double detectionDistance_ = 0.0;

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
 #pragma once
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <SFML/Graphics/RenderTarget.hpp>
 
+#include "viz/explain_draw.hpp"
 #include "viz/frame_source.hpp"
 #include "viz/label_font.hpp"
 #include "viz/lighting.hpp"
@@ -21,6 +24,10 @@ struct SceneDrawOptions {
     std::string title;        ///< caption title; empty: the source's label
     std::string subtitle;     ///< e.g. what differs from the other run, side by side
     bool comparing = false;   ///< one of two runs side by side: say "no strike so far" too
+    bool legend = true;       ///< the legend of the overlays in this pane (side by side: one pane has it)
+    /// Side by side, the second run: s from which its traffic differs from the first run's (the
+    /// tactic changed what drivers see and do); said on the picture from then on.
+    std::optional<double> trafficDivergesAt = std::nullopt;
 };
 
 /// Counts from the last draw, for the frame-time report.
@@ -40,6 +47,8 @@ public:
 
     const LabelFont& font() const { return font_; }
     const SceneStats& stats() const { return stats_; }
+    /// The text of the last draw (one pane), where it was put: what a person reads on it.
+    const std::vector<PlacedText>& texts() const { return overlay_.texts(); }
 
 private:
     void buildWorld(const FrameSource& source, const sim::Frame& frame, const ViewState& view, const WorldBox& visible);
@@ -49,6 +58,7 @@ private:
 
     LabelFont font_;
     Overlay overlay_;
+    LegendNeeds legendNeeds_;
     SceneBatches batches_;
     LightMap lightMap_;
     SceneStats stats_;

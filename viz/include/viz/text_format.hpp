@@ -16,6 +16,9 @@ std::string formatSpeed(double metresPerSecond, UnitSystem units);  ///< "38 mph
 std::string formatClock(double seconds);                       ///< "2:45.3"
 std::string formatDuration(double seconds);                    ///< "95 s", "4 min 10 s"
 std::string formatFlow(double vehiclesPerSecond);              ///< "1,200 veh/h"
+/// A share as a percentage that does not round a small share to nothing: "12 %", "0.4 %",
+/// "0.05 %"; "0 %" only for none.
+std::string formatShare(double share);
 
 /// "Night · rain · visibility 3.7 km · wet" for a caption.
 std::string conditionsSummary(const sim::Environment& env, UnitSystem units);

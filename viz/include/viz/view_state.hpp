@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 
@@ -27,7 +28,8 @@ struct Layers {
     bool labels = true;            ///< text on the scene (strike speed, distances, captions)
     bool weather = true;           ///< night darkness and fog
     bool events = true;            ///< strike and collision markers
-    bool caption = true;           ///< title, conditions and clock in the corner
+    bool caption = true;           ///< title, conditions and clock in the corner; the strike cards
+    bool legend = true;            ///< what the glow, trails, band, gap lines and markers mean
 };
 
 struct ViewState {
@@ -38,6 +40,10 @@ struct ViewState {
     Follow follow = Follow::Scene;
     std::uint32_t followEntity = 0;          ///< with Follow::Vehicle
     std::optional<std::size_t> selectedEvent;  ///< index into the source's events
+    /// The strike the picture is about (index into the source's events): its card says what
+    /// struck and what the driver was doing, the others only their headline. Unset: the strike
+    /// nearest in time.
+    std::optional<std::size_t> focusStrike;
     Layers layers;
     UnitSystem units = UnitSystem::Imperial;
     double trailSeconds = 4.0;     ///< s of history drawn as trails

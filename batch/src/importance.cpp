@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: Roadside contributors
+#include "batch/importance.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include "batch/run_table.hpp"
+#include "sim/rng.hpp"
+#include "sim/world.hpp"
+
+namespace batch {
+
+namespace {
+
+/// A tilted window as the tuning sees it: how close it came, its draws, and p/q of them.
+struct Sample {
+    double score = 0.0;   ///< minus the least lateral gap (m): higher is closer; >= 0 is contact
+    double weight = 1.0;  ///< p/q of the window's draws under the proposal that made them
+    sim::TiltedWindow window;
+};
+
+std::vector<Sample> tiltedSamples(const std::vector<sim::Outcome>& runs) {
+    std::vector<Sample> out;
+    for (const sim::Outcome& o : runs) {
+        if (!o.importance.tilted) continue;
+        const sim::TiltedWindow& w = o.importance.tiltedWindow;
+        out.push_back({-w.closestGap, std::exp(-w.logRatio), w});
+    }
+    return out;
+}
+
+/// The (1 - rho) quantile of the scores, never above 0 (contact is the event sought).
+double eliteLevel(std::vector<Sample> samples, double eliteShare) {
+    std::vector<double> scores;
+    for (const Sample& s : samples) scores.push_back(s.score);
+    std::sort(scores.begin(), scores.end());
+    const auto at = static_cast<std::size_t>(std::floor((1.0 - eliteShare) * static_cast<double>(scores.size() - 1)));
+    return std::min(0.0, scores[at]);
+}
+
+/// Weighted mean of f over the samples that pass `use`; `fallback` when none does.
+template <typename Use, typename F>
+double weightedMean(const std::vector<Sample>& elite, Use use, F f, double fallback) {
+    double sum = 0.0, norm = 0.0;
+    for (const Sample& s : elite)
+        if (use(s)) {
+            sum += s.weight * f(s);
+            norm += s.weight;
+        }
+    return norm > 0.0 ? sum / norm : fallback;
+}
+
+double blend(double fresh, double old, double alpha) { return alpha * fresh + (1.0 - alpha) * old; }
+
+/// One cross-entropy update of the tilt from the elite samples.
+sim::EpisodeTilt refit(const sim::EpisodeTilt& old, const std::vector<Sample>& elite, double alpha) {
+    sim::EpisodeTilt t = old;
+    // Onset: the weighted histogram of u, floored so that no stretch of the window is abandoned.
+    std::array<double, sim::kOnsetBins> bins{};
+    double total = 0.0;
+    for (const Sample& s : elite) {
+        const auto b = std::min(sim::kOnsetBins - 1, static_cast<std::size_t>(s.window.onsetFraction * sim::kOnsetBins));
+        bins[b] += s.weight;
+        total += s.weight;
+    }
+    constexpr double kFloor = 0.02;
+    if (total > 0.0) {
+        double sum = 0.0;
+        for (std::size_t b = 0; b < sim::kOnsetBins; ++b) {
+            bins[b] = std::max(kFloor, blend(bins[b] / total, old.onset[b], alpha));
+            sum += bins[b];
+        }
+        for (std::size_t b = 0; b < sim::kOnsetBins; ++b) t.onset[b] = bins[b] / sum;
+    }
+    const auto started = [](const Sample& s) { return s.window.onsetInWindow; };
+    const auto ordinary = [](const Sample& s) { return s.window.onsetInWindow && !s.window.lapse; };
+    const auto lapse = [](const Sample& s) { return s.window.onsetInWindow && s.window.lapse; };
+    t.shoulderShare = std::clamp(blend(weightedMean(elite, started, [](const Sample& s) { return s.window.towardShoulder ? 1.0 : 0.0; },
+                                                    old.shoulderShare),
+                                       old.shoulderShare, alpha),
+                                 0.5, 0.98);
+    t.driftLogShift = blend(weightedMean(elite, ordinary, [](const Sample& s) { return s.window.driftLogDeviation; }, old.driftLogShift),
+                            old.driftLogShift, alpha);
+    t.durationLogShift = blend(
+        weightedMean(elite, ordinary, [](const Sample& s) { return s.window.durationLogDeviation; }, old.durationLogShift),
+        old.durationLogShift, alpha);
+    if (old.lapseShare > 0.0) {
+        t.lapseShare = std::clamp(
+            blend(weightedMean(elite, started, [](const Sample& s) { return s.window.lapse ? 1.0 : 0.0; }, old.lapseShare),
+                  old.lapseShare, alpha),
+            0.05, 0.95);
+        t.lapseDriftLogShift = blend(
+            weightedMean(elite, lapse, [](const Sample& s) { return s.window.driftLogDeviation; }, old.lapseDriftLogShift),
+            old.lapseDriftLogShift, alpha);
+        t.lapseDurationLogShift = blend(
+            weightedMean(elite, lapse, [](const Sample& s) { return s.window.durationLogDeviation; }, old.lapseDurationLogShift),
+            old.lapseDurationLogShift, alpha);
+    }
+    return t;
+}
+
+/// A seed of the pilot, apart from every seed of the main runs.
+std::uint64_t pilotSeed(std::uint64_t seed, std::size_t iteration, std::size_t i) {
+    return sim::runSeed(sim::splitmix64(seed ^ 0x70696C6F74ull), iteration * 1000003ull + i);
+}
+
+}  // namespace
+
+sim::ImportanceSampling initialImportance(const ImportanceOptions& options) {
+    sim::ImportanceSampling is;
+    is.enabled = true;
+    is.window = options.window;
+    is.selection.defensiveShare = options.defensiveShare;
+    is.tilt.shoulderShare = 0.9;
+    is.tilt.driftLogShift = std::log(2.0);
+    is.tilt.durationLogShift = std::log(1.5);
+    return is;
+}
+
+std::vector<sim::Outcome> runBatch(const sim::Scenario& scenario, std::size_t count,
+                                   const std::function<std::uint64_t(std::size_t)>& seedOf, int threads) {
+    std::vector<sim::Outcome> out(count);
+    tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
+    arena.execute([&] {
+        tbb::parallel_for(std::size_t{0}, count, [&](std::size_t i) { out[i] = sim::run(scenario, seedOf(i)); });
+    });
+    return out;
+}
+
+sim::ImportanceSampling tuneImportance(const sim::Scenario& scenario, const ImportanceOptions& options, std::uint64_t seed,
+                                       int threads, TuningReport* report) {
+    sim::Scenario pilot = scenario;
+    pilot.importance = initialImportance(options);
+    // A lapse proposal only where the model has lapses.
+    if (scenario.drivers.attention.lapse.rate > 0.0) pilot.importance.tilt.lapseShare = 0.5;
+    // Before the first pilot run nothing is known of how many windows a run opens: a first guess
+    // (one window a second of someone on foot is generous); corrected after every iteration.
+    pilot.importance.selection.expectedScore = 30.0;
+    TuningReport local;
+    for (std::size_t it = 0; it < options.pilotIterations && options.pilotRuns > 0; ++it) {
+        const std::vector<sim::Outcome> runs =
+            runBatch(pilot, options.pilotRuns, [&](std::size_t i) { return pilotSeed(seed, it, i); }, threads);
+        local.pilotRuns += runs.size();
+        double score = 0.0;
+        for (const sim::Outcome& o : runs) score += o.importance.selectionScore;
+        const std::vector<Sample> samples = tiltedSamples(runs);
+        pilot.importance.selection.expectedScore = std::max(score / static_cast<double>(runs.size()), 1e-9);
+        if (samples.size() < 5) continue;
+        const double level = eliteLevel(samples, options.eliteShare);
+        local.levels.push_back(-level);
+        std::vector<Sample> elite;
+        for (const Sample& s : samples)
+            if (s.score >= level) elite.push_back(s);
+        local.contacts = static_cast<std::size_t>(std::count_if(samples.begin(), samples.end(), [](const Sample& s) { return s.score >= 0.0; }));
+        pilot.importance.tilt = refit(pilot.importance.tilt, elite, options.smoothing);
+    }
+    if (report) *report = local;
+    return pilot.importance;
+}
+
+double maxPossibleWeight(const std::vector<sim::Outcome>& runs) {
+    double w = 1.0;
+    for (const sim::Outcome& o : runs) w = std::max(w, std::exp(-o.importance.logNoTilt));
+    return w;
+}
+
+bool unitStruck(const sim::Outcome& outcome, const sim::Scenario& scenario) {
+    for (const sim::Collision& c : outcome.collisions)
+        for (const sim::UnitDef& u : scenario.units)
+            if (c.b == u.id && c.a.rfind("vehicle-", 0) == 0) return true;
+    return false;
+}
+
+RareEventEstimates estimateRareEvents(const std::vector<sim::Outcome>& runs, const sim::Scenario& scenario, bool importance) {
+    std::vector<WeightedValue> person, deaths, unit;
+    for (const sim::Outcome& o : runs) {
+        const double w = std::exp(o.logWeight);
+        person.push_back({w, o.struck ? 1.0 : 0.0});
+        deaths.push_back({w, runProbability(o, true)});
+        unit.push_back({w, unitStruck(o, scenario) ? 1.0 : 0.0});
+    }
+    const double wMax = importance ? maxPossibleWeight(runs) : 1.0;
+    RareEventEstimates e{estimateMean(person, importance, wMax), estimateMean(deaths, importance, wMax),
+                         estimateMean(unit, importance, wMax)};
+    // Deaths per million stops: the same estimate in other units.
+    for (double* x : {&e.deathsPerMillion.estimate, &e.deathsPerMillion.lo, &e.deathsPerMillion.hi,
+                      &e.deathsPerMillion.standardError})
+        *x *= 1e6;
+    return e;
+}
+
+}  // namespace batch

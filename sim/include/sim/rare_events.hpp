@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+// SPDX-FileCopyrightText: Roadside contributors
+#pragma once
+#include <array>
+#include <cstddef>
+#include <string>
+
+/// Importance sampling of strikes over critical vehicle-windows (docs/design.md, "Rare events").
+///
+/// A strike needs a driver who stops steering in the few seconds before reaching the scene: an
+/// eyes-off episode, or a lapse (asleep, heavily impaired), that starts in that stretch, drifts
+/// toward the shoulder, fast enough and long enough. Each vehicle in the lane next to the scene
+/// opens a *window* when it is `window` seconds from the scene; at most one window per run is
+/// *tilted*: the vehicle's remaining hazard budget is redrawn so that an episode starts inside
+/// the window, and that episode's marks (kind, direction, drift speed, duration) come from a
+/// shifted proposal. Which window is tilted is chosen sequentially: window k, if none before it
+/// was, with probability beta_k (see SelectionSchedule). The run's weight is the exact
+/// likelihood ratio of that sequential mixture (balance heuristic),
+///
+///     w = 1 / ( prod_i (1 - beta_i) + sum_k beta_k prod_{i<k} (1 - beta_i) L_k ),
+///
+/// where L_k is the ratio q_k/p of window k's draws evaluated on the run as it happened (for an
+/// untilted window too). Every factor is known, so E[w] = 1 and w <= 1 / prod_i (1 - beta_i):
+/// the weights are bounded by the inverse of the defensive share. Only the first episode that
+/// starts in a window is tilted; everything else is drawn from the nominal model.
+namespace sim {
+
+/// Bins of the onset proposal over u = R / H, the tilted window's remaining hazard budget R as a
+/// fraction of the hazard H predicted for the window at its opening.
+inline constexpr std::size_t kOnsetBins = 8;
+
+/// How tilted windows are chosen: a candidate window gets the score `onFootScore` while someone
+/// is on foot when it opens (strikes on people), `offFootScore` otherwise (strikes on parked
+/// units only). With c = (1 - defensiveShare) / expectedScore, window k is tilted (if none before
+/// it was) with probability beta_k = c s_k / (1 - c S_<k), S_<k the scores of the windows before
+/// it: when the run's total score is its expected value, every window is chosen with probability
+/// c s_k and no window with probability defensiveShare.
+struct SelectionSchedule {
+    double defensiveShare = 0.2;   ///< share of runs with no tilted window (Hesterberg 1995: 0.1-0.2)
+    double expectedScore = 0.0;    ///< expected sum of the scores of a run's windows; 0 = tilt nothing
+    double onFootScore = 1.0;
+    double offFootScore = 0.1;
+    double maxBeta = 0.5;          ///< cap on any one window's beta
+};
+
+/// The proposal for a tilted window's episode. Shifts apply to ln-medians; sigmas stay nominal.
+struct EpisodeTilt {
+    std::array<double, kOnsetBins> onset = {0.125, 0.125, 0.125, 0.125, 0.125, 0.125, 0.125, 0.125};  ///< bin probabilities, sum 1
+    double shoulderShare = 0.9;       ///< P(drift toward the shoulder); nominal 0.5
+    double driftLogShift = 0.0;       ///< on the drift speed of an ordinary episode
+    double durationLogShift = 0.0;    ///< on the eyes-off duration of an ordinary episode
+    double lapseShare = 0.0;          ///< P(the episode is a lapse); 0 keeps the nominal share
+    double lapseDriftLogShift = 0.0;  ///< on a lapse's drift speed
+    double lapseDurationLogShift = 0.0;
+};
+
+/// Importance sampling for one scenario (a sweep point). Disabled by default: plain Monte Carlo.
+struct ImportanceSampling {
+    bool enabled = false;
+    double window = 8.0;           ///< s of travel before the scene's upstream end at which a window opens
+    SelectionSchedule selection;
+    EpisodeTilt tilt;
+};
+
+/// What a run records about its windows, for the weight's diagnostics and for tuning the
+/// proposal (cross-entropy) on pilot runs.
+struct TiltedWindow {
+    std::string vehicle;           ///< the vehicle whose window was tilted
+    double onsetFraction = 0.0;    ///< u = R / H drawn for it
+    bool onsetInWindow = false;    ///< an episode started inside the window
+    bool lapse = false;            ///< ... and its marks (meaningful when onsetInWindow)
+    bool towardShoulder = false;
+    double driftSpeed = 0.0;       ///< m/s
+    double duration = 0.0;         ///< s
+    double driftLogDeviation = 0.0;     ///< ln(driftSpeed / nominal median), for tuning
+    double durationLogDeviation = 0.0;  ///< ln(duration / nominal median), for tuning
+    double logRatio = 0.0;         ///< ln L = ln q/p of the window's draws
+    double closestGap = 1e9;       ///< m, least lateral gap to a person on foot or a unit while in the window (< 0 = overlap)
+};
+
+struct ImportanceTrace {
+    int windows = 0;               ///< candidate windows opened
+    double selectionScore = 0.0;   ///< sum of their scores (to tune SelectionSchedule::expectedScore)
+    double logNoTilt = 0.0;        ///< ln prod_i (1 - beta_i)
+    bool tilted = false;
+    TiltedWindow tiltedWindow;     ///< when tilted
+};
+
+}  // namespace sim
