@@ -26,10 +26,11 @@ inline std::optional<std::vector<sim::io::Override>> overridesOrReport(const std
     return out;
 }
 
-/// Loads a scenario (with overrides applied, as a sweep point would); on failure prints every
-/// diagnostic to stderr and returns nullopt.
+/// Loads a scenario (with overrides applied, as a sweep point would); prints its notes (how
+/// values were read) and, on failure, every error to stderr, and returns nullopt then.
 inline std::optional<sim::Scenario> loadOrReport(const std::string& path, std::span<const sim::io::Override> overrides = {}) {
     sim::io::LoadResult r = sim::io::loadScenarioFile(path, overrides);
+    for (const sim::io::Diagnostic& d : r.notes) std::cerr << d.message() << "\n";
     for (const sim::io::Diagnostic& d : r.errors) std::cerr << d.message() << "\n";
     return std::move(r.scenario);
 }

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "batch/text.hpp"
 #include "commands.hpp"
 #include "report_command.hpp"
+#include "sim/io/text.hpp"
 
 namespace {
 
@@ -19,11 +19,12 @@ std::string unknownOptionHints(const CLI::App& app) {
         std::vector<std::string> names;
         for (const CLI::Option* o : command->get_options())
             for (const std::string& n : o->get_lnames()) names.push_back("--" + n);
+        const std::vector<std::string_view> candidates(names.begin(), names.end());
         for (const std::string& word : command->remaining()) {
             if (word.size() < 3 || word.rfind("--", 0) != 0) continue;
             const std::string name = word.substr(0, word.find('='));
-            if (const auto match = batch::closestMatch(name, names))
-                out += "roadside-batch " + command->get_name() + ": unknown option " + name + "; did you mean " + *match + "?\n";
+            if (const auto match = sim::io::closestMatch(name, candidates))
+                out += "roadside-batch " + command->get_name() + ": unknown option " + name + "; did you mean " + std::string(*match) + "?\n";
         }
     }
     return out;

@@ -56,6 +56,7 @@ void addSweepCommand(CLI::App& app, int& exitCode, const std::vector<std::string
         SweepOptions sweepOptions;
         sweepOptions.replicates = opt->replicates;
         const SweepLoad load = loadSweepFile(opt->sweep, sweepOptions);
+        std::cerr << sim::io::formatDiagnostics(load.notes);
         if (!load.ok()) {
             std::cerr << sim::io::formatDiagnostics(load.errors) << "roadside-batch: " << opt->sweep << ": "
                       << load.errors.size() << (load.errors.size() == 1 ? " error" : " errors") << "; nothing was run\n";

@@ -70,55 +70,6 @@ std::string hex64(std::uint64_t value) {
     return buffer;
 }
 
-namespace {
-
-std::size_t editDistance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0u : 1u)});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
-}
-
-}  // namespace
-
-std::optional<std::string> closestMatch(std::string_view word, std::span<const std::string> candidates) {
-    std::optional<std::string> best;
-    std::size_t bestDistance = std::max<std::size_t>(2, word.size() / 3) + 1;
-    for (const std::string& c : candidates) {
-        const std::size_t d = editDistance(word, c);
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = c;
-        }
-    }
-    return best;
-}
-
-std::string didYouMean(std::string_view suggestion) { return "did you mean \"" + std::string(suggestion) + "\"?"; }
-
-std::string tomlString(std::string_view text) {
-    std::string out = "\"";
-    for (char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default: out += c; break;
-        }
-    }
-    return out + "\"";
-}
-
 std::string shellWord(std::string_view text) {
     const auto safe = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("/._-+=:,@%").find(c) != std::string_view::npos; };
     if (!text.empty() && std::all_of(text.begin(), text.end(), safe)) return std::string(text);

@@ -45,6 +45,9 @@ TEST_CASE("a grid sweep resolves every point: overlays, bundles of overrides, ke
     CHECK(sc.units[1].heading == Approx(15.0 * sim::units::kDegree));
     CHECK(sc.units[1].position.y - sc.units[0].position.y == Approx(2.0 * sim::units::kFoot));
     CHECK(sc.name == "grid.p0005");
+    // The point says what it is, not only what its base is (the mini stop has no description).
+    CHECK(sc.description == "Sweep grid, point p0005: tactic = angled, blocker = none, units.patrol.offset = 2 ft. Base scenario "
+                            "../stops/mini.toml.");
     // The engine overlay adds a unit; its absence is the stop without it.
     CHECK(sweep.points[2].scenario.units.size() == 3);
     CHECK(sweep.points[0].scenario.units.size() == 2);
@@ -58,6 +61,26 @@ TEST_CASE("a grid sweep resolves every point: overlays, bundles of overrides, ke
     const sim::io::LoadResult again = sim::io::loadScenarioText(p5.scenarioText, "p0005.toml");
     REQUIRE(again.ok());
     CHECK(again.scenario->sourceText == sc.sourceText);
+}
+
+TEST_CASE("a point's description names the sweep, the point, its axis values and the base it changes", "[batch]") {
+    // Point files kept the base's description ("clear day; 2 ft left") for a night, 1 ft point.
+    test::ScratchDir dir;
+    test::writeScenarios(dir.path());
+    test::writeFile(dir / "stops/described.toml",
+                    "include = [\"mini.toml\"]\ndescription = \"Mini stop, clear day; patrol 2 ft left.\"\n");
+    test::writeFile(dir / "sweeps/d.toml", "base = \"../stops/described.toml\"\nreplicates = 1\n[[axes]]\nkey = \"environment.light\"\n"
+                                           "values = [\"day\", \"night\"]\n[[axes]]\nkey = \"units.patrol.offset\"\nvalues = [\"1 ft\"]\n");
+    const batch::Sweep sweep = test::loadOrFail(dir / "sweeps/d.toml");
+    REQUIRE(sweep.points.size() == 2);
+    const std::string expected = "Sweep d, point p0001: environment.light = night, units.patrol.offset = 1 ft. Base scenario "
+                                 "../stops/described.toml: Mini stop, clear day; patrol 2 ft left.";
+    CHECK(sweep.points[1].scenario.description == expected);
+    CHECK(sweep.points[1].scenarioText.find("description = \"" + expected + "\"") != std::string::npos);
+    // Without axes the one point is the base scenario.
+    test::writeFile(dir / "sweeps/one.toml", "base = \"../stops/described.toml\"\nreplicates = 1\n");
+    CHECK(test::loadOrFail(dir / "sweeps/one.toml").points[0].scenario.description ==
+          "Sweep one, point p0000 (the base scenario). Base scenario ../stops/described.toml: Mini stop, clear day; patrol 2 ft left.");
 }
 
 TEST_CASE("range axes: even steps and joint samples in the units written", "[batch]") {
@@ -78,7 +101,7 @@ range = ["10 ft", "30 ft"]
 sampled = true
 [[axes]]
 key = "environment.visibility"
-range = [100, 500]
+range = ["100 m", "500 m"]
 sampled = true
 )");
     const batch::Sweep sweep = test::loadOrFail(dir / "sweeps/r.toml");
@@ -129,6 +152,23 @@ TEST_CASE("sweep errors: a value with the wrong unit is rejected before anything
     CHECK(errors.find("\"3 kg\"") != std::string::npos);
 }
 
+TEST_CASE("sweep errors: a number without the unit of its key, in a range or a list, is an error", "[batch]") {
+    // range = [0, 4] for an offset used to run 0-4 m; a trainer means feet.
+    test::ScratchDir dir;
+    const std::string range = errorsOf(dir, kHead + "[[axes]]\nkey = \"units.patrol.offset\"\nrange = [0, 4]\nsteps = 3\n");
+    INFO(range);
+    CHECK(range.find("s.toml:5:13: units.patrol.offset: expected a length with its unit (m, km, cm, mm, ft, in, yd, mi), found 4, a "
+                     "number without a unit; write e.g. \"4 ft\"") != std::string::npos);
+    CHECK(range.find("found 0") == std::string::npos);  // 0 needs no unit
+    const std::string values = errorsOf(dir, kHead + "[[axes]]\nkey = \"units.patrol.gap\"\nvalues = [\"20 ft\", 30]\n");
+    INFO(values);
+    CHECK(values.find("s.toml:5:20: units.patrol.gap: expected a length with its unit") != std::string::npos);
+    const std::string set =
+        errorsOf(dir, kHead + "[[axes]]\nname = \"t\"\nvalues = [{ label = \"a\", set = { \"road.speed_limit\" = 30 } }]\n");
+    INFO(set);
+    CHECK(set.find("s.toml:5:55: road.speed_limit: expected a speed with its unit") != std::string::npos);
+}
+
 TEST_CASE("sweep errors: a value out of the key's range is located at the value", "[batch]") {
     test::ScratchDir dir;
     const std::string errors = errorsOf(dir, kHead + "[[axes]]\nkey = \"road.lane_width\"\nvalues = [\"12 ft\", \"40 ft\"]\n");
@@ -176,7 +216,7 @@ TEST_CASE("sweep errors: bad axis specifications", "[batch]") {
         INFO(e);
         CHECK(e.find("s.toml:3:1: seeds: expected a key of a sweep file") != std::string::npos);
         CHECK(e.find("did you mean \"seed\"?") != std::string::npos);
-        CHECK(e.find("s.toml:6:1: an axis.valus") != std::string::npos);
+        CHECK(e.find("s.toml:6:1: axes[0].valus: expected a key of [axes[0]]: name, key, values") != std::string::npos);
         CHECK(e.find("did you mean \"values\"?") != std::string::npos);
     }
     SECTION("a baseline naming a value the axis does not have") {
@@ -190,6 +230,18 @@ TEST_CASE("sweep errors: bad axis specifications", "[batch]") {
         CHECK(e.find("s.toml:3:") != std::string::npos);
         CHECK(e.find("valid TOML") != std::string::npos);
     }
+}
+
+TEST_CASE("sweep errors: a dotted key of 60,000 segments is a located error, not a crash", "[batch]") {
+    // toml++ 3.3 overflows the stack destroying such a table; the sweep loader parsed with it
+    // unguarded and roadside-batch sweep died with SIGSEGV (exit 139). sim/io's parser bounds it.
+    test::ScratchDir dir;
+    std::string key = "a";
+    for (int i = 0; i < 60000; ++i) key += ".a";
+    const std::string errors = errorsOf(dir, kHead + key + " = 1\n");
+    INFO(errors.substr(0, 300));
+    CHECK(errors.find("s.toml:3:") != std::string::npos);
+    CHECK(errors.find("nested at most 64 deep") != std::string::npos);
 }
 
 TEST_CASE("errors inside an overlay are located in the overlay", "[batch]") {

@@ -53,8 +53,8 @@ TEST_CASE("overrides set keys after includes, later overrides winning", "[io]") 
         at("people.officer-1.script[1].dwell", "\"45 s\""),
         at("environment.preset", "\"dense-fog\""),
         at("traffic.flow", "[\"1000 veh/h\", \"800 veh/h\"]"),
-        at("drivers.prt", "{ median = 1.2 }"),
-        at("road.curve.radius", "500"),
+        at("drivers.prt", "{ median = \"1.2 s\" }"),
+        at("road.curve.radius", "\"500 m\""),
         at("road.curve.obstruction_offset", "\"30 ft\""),
         at("traffic.mix.suv", "1"),
     };
@@ -100,13 +100,48 @@ TEST_CASE("an override with the wrong unit or an invalid value is an error at it
     CHECK(onlyError({at("include", "[\"x.toml\"]")}).key == "include");
 }
 
+TEST_CASE("an override of a key with a unit needs the unit: 3 is not taken for 3 m", "[io]") {
+    // A trainer types --compare units.patrol.offset=3 meaning feet; it used to park the car 3 m over.
+    const auto bare = onlyError({at("units.patrol.offset", "3")});
+    CHECK(bare.where.line == 4);
+    CHECK(bare.key == "units.patrol.offset");
+    CHECK(bare.expected == "a length with its unit (m, km, cm, mm, ft, in, yd, mi)");
+    CHECK(bare.found == "3, a number without a unit");
+    CHECK(bare.hint == "write e.g. \"3 ft\"");
+    // From a command line (no line to point at), the example is what to type there.
+    const Override typed{"units.patrol.offset", "3", {"command line (--compare)", 0, 0}};
+    const auto result = test::loadText(kStop, std::vector<Override>{typed});
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors[0].message() ==
+          "command line (--compare): units.patrol.offset: expected a length with its unit (m, km, cm, mm, ft, in, yd, mi), "
+          "found 3, a number without a unit; write e.g. units.patrol.offset='\"3 ft\"'");
+    CHECK(sim::io::checkOverride(typed).size() == 1);
+    // Inside a table value too; a string without a unit is as bare as a number.
+    CHECK(onlyError({at("drivers.prt", "{ median = 1.2 }")}).key == "drivers.prt.median");
+    CHECK(onlyError({at("units.patrol.gap", "\"20\"")}).found == "20, a number without a unit");
+    CHECK_THAT(onlyError({at("road.speed_limit", "[30]")}).found, Catch::Contains("an array"));
+    // Zero is zero in any unit, and plain numbers have none.
+    CHECK(test::loadOk(kStop, std::vector<Override>{at("units.patrol.offset", "0"), at("drivers.move_over", "0.5")}).units[1].position.y ==
+          Approx(-1.6));
+    CHECK(sim::io::checkOverride(at("units.patrol.offset", "\"3 ft\"")).empty());
+}
+
+TEST_CASE("a quantity typed without its TOML quotes gets a hint to quote it", "[io]") {
+    const auto file = onlyError({at("road.lane_width", "11 ft")});
+    CHECK(file.hint == "a quantity is a TOML string: \"11 ft\"");
+    const Override typed{"road.lane_width", "11 ft", {"command line (--set)", 0, 0}};
+    const auto errors = sim::io::checkOverride(typed);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].hint == "a quantity is a TOML string: road.lane_width='\"11 ft\"'");
+}
+
 TEST_CASE("an override inside a named unit or person requires that it exists", "[io]") {
     const auto unit = onlyError({at("units.patrl.offset", "\"3 ft\"")});
     CHECK(unit.where.line == 4);
     CHECK_THAT(unit.expected, Catch::Contains("the id of a unit in the scenario (violator, patrol)"));
     CHECK(unit.hint == "did you mean \"patrol\"?");
     CHECK_THAT(onlyError({at("people.officer-2.approach", "\"driver\"")}).expected, Catch::Contains("the id of a person"));
-    CHECK_THAT(onlyError({at("people.officer-1.script[5].dwell", "3")}).expected, Catch::Contains("an index below 3"));
+    CHECK_THAT(onlyError({at("people.officer-1.script[5].dwell", "\"3 s\"")}).expected, Catch::Contains("an index below 3"));
 }
 
 TEST_CASE("checkKeyPath accepts schema paths and suggests for near misses", "[io]") {

@@ -107,6 +107,7 @@ private:
             num("traffic.mix.share", m.share);
         }
         text("traffic.prepopulate", t.prepopulate ? "true" : "false");
+        num("traffic.demandDuration", t.demandDuration);
     }
     void state(const std::string& p, const sim::DriverStateEffect& s) {
         num(p + ".share", s.share);

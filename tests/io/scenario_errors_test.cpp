@@ -281,3 +281,30 @@ TEST_CASE("an empty or comment-only file is an error", "[io]") {
         CHECK(result.errors[0].found == "an empty document");
     }
 }
+
+TEST_CASE("a number without the unit of its key loads in SI, with a note saying what it was taken as", "[io]") {
+    // gap = 20 used to validate silently as 20 m (66 ft) where a trainer meant 20 ft.
+    const auto result = loadText(R"(
+[units.a]
+kind = "sedan"
+s = 0
+d = -1.5
+[units.b]
+kind = "sedan"
+behind = "a"
+gap = 20
+offset = "0 ft"
+heading = 0.1
+)");
+    INFO(test::messages(result));
+    REQUIRE(result.ok());
+    CHECK(result.scenario->units[1].position.x == Approx(-20.0 - result.scenario->units[0].spec.length));
+    std::vector<std::string> notes;
+    for (const sim::io::Diagnostic& d : result.notes) notes.push_back(d.message());
+    // s = 0 needs no unit; d, gap and heading are read in SI and each is said.
+    CHECK(notes == std::vector<std::string>{
+                       "test.toml:5:5: units.a.d: note: -1.5 without a unit is read as -1.5 m (-4.92126 ft); write \"-1.5 m\" to say so",
+                       "test.toml:9:7: units.b.gap: note: 20 without a unit is read as 20 m (65.6168 ft); write \"20 m\" to say so",
+                       "test.toml:11:11: units.b.heading: note: 0.1 without a unit is read as 0.1 rad (5.72958 deg); write \"0.1 rad\" "
+                       "to say so"});
+}

@@ -15,11 +15,13 @@
 #include "sim/scenario.hpp"
 
 /// Sweep files (TOML): a base scenario, axes that change it, replicates and a root seed; loaded,
-/// checked and resolved into points before anything runs. The format is in docs/batch.md.
+/// checked and resolved into points before anything runs. The format is in docs/batch.md; its
+/// keys are in one key table (batch/src/sweep_schema.cpp) and sim/io parses and checks the file.
 ///
-/// Loading reads the sweep file, the base scenario and the overlay files it names, and nothing
-/// else; it is safe to call from several threads. Errors are sim::io::Diagnostics located in the
-/// file where the problem is written (the sweep file for axes, an overlay for its own keys).
+/// Loading reads the sweep file, the base scenario and the overlay files it names, each once,
+/// and nothing else; it is safe to call from several threads. Errors are sim::io::Diagnostics
+/// located in the file where the problem is written (the sweep file for axes, an overlay for its
+/// own keys).
 namespace batch {
 
 enum class RecordMode { None, Strikes, All };
@@ -92,11 +94,15 @@ struct Sweep {
 /// Changes made from the command line, recorded in the manifest like the file's own values.
 struct SweepOptions {
     std::optional<std::size_t> replicates;  ///< replaces `replicates`
+    std::size_t maxPoints = 1000000;        ///< a sweep of more points is an error (the fuzzer
+                                            ///< lowers it: every point is a scenario load)
 };
 
 struct SweepLoad {
     std::optional<Sweep> sweep;
     std::vector<sim::io::Diagnostic> errors;  ///< sorted by file, line and column
+    std::vector<sim::io::Diagnostic> notes;   ///< how values of the base scenario and the overlays
+                                              ///< were read (sim::io::LoadResult::notes), each once
     bool ok() const { return sweep.has_value() && errors.empty(); }
 };
 

@@ -2,14 +2,12 @@
 // SPDX-FileCopyrightText: Roadside contributors
 #pragma once
 #include <cstdint>
-#include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
-/// Small text helpers of the batch runner: numbers that round-trip, CSV fields, hashes and
-/// "did you mean". Pure functions, safe from any thread.
+/// Small text helpers of the batch runner: numbers that round-trip, CSV fields and hashes ("did
+/// you mean" and quoting are sim/io/text.hpp's). Pure functions, safe from any thread.
 namespace batch {
 
 /// The shortest decimal text that reads back as exactly `value` ("0.1", "23.355148", "1e-07");
@@ -28,17 +26,8 @@ std::uint64_t fnv1a64(std::string_view bytes);
 /// 16 lower-case hex digits.
 std::string hex64(std::uint64_t value);
 
-/// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
-std::optional<std::string> closestMatch(std::string_view word, std::span<const std::string> candidates);
-
-/// `did you mean "x"?`
-std::string didYouMean(std::string_view suggestion);
-
 /// `text` as one word of a POSIX shell command: as it is when only safe characters, else in
 /// single quotes (a path with spaces in a command printed for copying).
 std::string shellWord(std::string_view text);
-
-/// `"text"` with quotes and backslashes escaped, as a TOML basic string.
-std::string tomlString(std::string_view text);
 
 }  // namespace batch

@@ -12,6 +12,7 @@ std::string Diagnostic::message() const {
     }
     text += ": ";
     if (!key.empty()) text += key + ": ";
+    if (severity == Severity::Note) return text + "note: " + found + (hint.empty() ? "" : "; " + hint);
     if (!expected.empty()) text += "expected " + expected;
     if (!found.empty()) text += (expected.empty() ? "found " : ", found ") + found;
     if (!hint.empty()) text += (expected.empty() && found.empty() ? "" : "; ") + hint;

@@ -1,24 +1,58 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
 //
-// Contents: [1] a cheap nesting pre-check, [2] toml++ -> DocNode, [3] tree utilities,
-// [4] writing TOML.
-#include "document.hpp"
+// Contents: [0] reading files, [1] a cheap nesting pre-check, [2] toml++ -> DocNode, [3] tree
+// utilities, [4] writing TOML.
+#include "sim/io/document.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <optional>
 #include <sstream>
 #include <unordered_map>
 
 #include <toml++/toml.h>
 
-#include "sim/io/scenario_loader.hpp"
-#include "text_util.hpp"
+#include "sim/io/text.hpp"
 
-namespace sim::io::detail {
+namespace sim::io {
+
+// ---------------------------------------------------------------------------------------------
+// [0] Reading files
+// ---------------------------------------------------------------------------------------------
+
+std::optional<std::string> readInputFile(const std::filesystem::path& path, std::string& problem) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+        problem = "no such file";
+        return std::nullopt;
+    }
+    if (!fs::is_regular_file(status)) {
+        problem = "not a regular file";
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        problem = "a file that cannot be opened";
+        return std::nullopt;
+    }
+    // Read in chunks rather than trusting the size: /proc files report 0, files grow.
+    std::string text;
+    char buffer[64 * 1024];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        text.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > kMaxFileBytes) {
+            problem = "more than " + std::to_string(kMaxFileBytes >> 20) + " MiB";
+            return std::nullopt;
+        }
+    }
+    return text;
+}
 
 // ---------------------------------------------------------------------------------------------
 // [1] Pre-check: what toml++ 3.3 must not see
@@ -475,10 +509,18 @@ void writeTable(std::string& out, const DocNode& table, const std::string& path)
 
 }  // namespace
 
+std::string tomlLiteral(const DocNode& node) {
+    std::string out;
+    writeInline(out, node);
+    return out;
+}
+
+std::string labelOf(const DocNode& node) { return node.kind == DocNode::Kind::String ? node.text : tomlLiteral(node); }
+
 std::string writeToml(const DocNode& root) {
     std::string out;
     writeTable(out, root, "");
     return out;
 }
 
-}  // namespace sim::io::detail
+}  // namespace sim::io

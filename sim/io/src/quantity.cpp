@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "sim/units.hpp"
-#include "text_util.hpp"
+#include "sim/io/text.hpp"
 
 namespace sim::io {
 namespace {
@@ -99,7 +99,7 @@ std::vector<std::string_view> symbolsOf(Dimension dimension) {
 }
 
 ParsedQuantity failure(std::string error, std::string hint = {}) {
-    return {std::nullopt, std::move(error), std::move(hint)};
+    return {std::nullopt, std::move(error), std::move(hint), 0.0, {}};
 }
 
 }  // namespace
@@ -109,8 +109,8 @@ std::span<const UnitInfo> knownUnits() { return kUnits; }
 ParsedQuantity siQuantity(double value, Dimension expected) {
     if (!std::isfinite(value))
         return failure("not a finite number", "write " + dimensionWithArticle(expected) + " such as " +
-                                                  detail::quote("1 " + std::string(displayUnit(expected))));
-    return {value, {}, {}};
+                                                  quote("1 " + std::string(displayUnit(expected))));
+    return {value, {}, {}, value, {}};
 }
 
 ParsedQuantity parseQuantity(std::string_view text, Dimension expected) {
@@ -118,7 +118,7 @@ ParsedQuantity parseQuantity(std::string_view text, Dimension expected) {
     const std::size_t numberLength = numberPrefix(body);
     if (numberLength == 0)
         return failure("not a number with a unit",
-                       "write a number and a unit, e.g. " + detail::quote("12 " + std::string(displayUnit(expected))));
+                       "write a number and a unit, e.g. " + quote("12 " + std::string(displayUnit(expected))));
     std::string number(body.substr(0, numberLength));
     if (number.front() == '+') number.erase(0, 1);  // from_chars rejects a leading '+'
     double value = 0.0;
@@ -133,9 +133,9 @@ ParsedQuantity parseQuantity(std::string_view text, Dimension expected) {
     const UnitInfo* unit = findUnit(symbol);
     if (!unit) {
         const std::vector<std::string_view> symbols = symbolsOf(expected);
-        const auto close = detail::closestMatch(symbol, symbols);
-        return failure("an unknown unit " + detail::quote(detail::abbreviated(symbol)),
-                       close ? detail::didYouMean(std::string(body.substr(0, numberLength)) + " " + std::string(*close))
+        const auto close = closestMatch(symbol, symbols);
+        return failure("an unknown unit " + quote(abbreviated(symbol)),
+                       close ? didYouMean(std::string(body.substr(0, numberLength)) + " " + std::string(*close))
                              : "units for " + std::string(dimensionName(expected)) + ": " + unitSymbols(expected));
     }
     if (unit->dimension != expected)
@@ -144,7 +144,7 @@ ParsedQuantity parseQuantity(std::string_view text, Dimension expected) {
                        "units for " + std::string(dimensionName(expected)) + ": " + unitSymbols(expected));
     const double si = value * unit->factor;
     if (!std::isfinite(si)) return failure("a number too large for a double once converted to SI");
-    return {si, {}, {}};
+    return {si, {}, {}, value, std::string(unit->symbol)};
 }
 
 std::string_view dimensionName(Dimension dimension) {
@@ -182,6 +182,22 @@ std::string_view displayUnit(Dimension dimension) {
     return "";
 }
 
+std::string_view siUnit(Dimension dimension) {
+    if (dimension == Dimension::Dimensionless) return "";
+    for (const UnitInfo& unit : kUnits)
+        if (unit.dimension == dimension && unit.factor == 1.0) return unit.symbol;
+    return "";
+}
+
+std::string_view exampleUnit(Dimension dimension) {
+    switch (dimension) {
+    case Dimension::Length: return "ft";
+    case Dimension::Speed: return "mph";
+    case Dimension::Angle: return "deg";
+    default: return dimension == Dimension::Time ? "s" : displayUnit(dimension);
+    }
+}
+
 double displayFactor(Dimension dimension) {
     switch (dimension) {
     case Dimension::Flow:
@@ -192,7 +208,7 @@ double displayFactor(Dimension dimension) {
 
 std::string unitSymbols(Dimension dimension) {
     const std::vector<std::string_view> symbols = symbolsOf(dimension);
-    return detail::joinNames(symbols, ", ");
+    return joinNames(symbols, ", ");
 }
 
 std::string formatNumber(double value) {

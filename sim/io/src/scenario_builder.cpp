@@ -1,23 +1,24 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
 //
-// Contents: [1] Section, typed access to one table; [2] run, road, environment; [3] traffic and
-// drivers; [4] units and their placement; [5] devices and the taper; [6] people; [7] assembly.
+// Every key bound to a field in the key table (scenario_schema.cpp) is written by
+// Schema::apply(); what is here is what depends on more than one key.
+// Contents: [1] Section, access to one validated table; [2] names and the road's curve;
+// [3] traffic; [4] units and their placement; [5] devices and the taper; [6] people; [7] assembly.
 #include "scenario_builder.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <filesystem>
 #include <unordered_map>
 
-#include "schema.hpp"
-#include "sim/assert.hpp"
+#include "scenario_schema.hpp"
+#include "sim/io/scenario_loader.hpp"
+#include "sim/io/text.hpp"
 #include "sim/models/kinematics.hpp"
 #include "sim/models/taper.hpp"
 #include "sim/presets.hpp"
 #include "sim/units.hpp"
-#include "text_util.hpp"
 
 namespace sim::io::detail {
 namespace {
@@ -51,55 +52,34 @@ public:
     }
 
     Section table(std::string_view key) const {
-        return Section(node(key), path(key), schema().childPath(schemaPath_, key));
+        return Section(node(key), path(key), scenarioSchema().childPath(schemaPath_, key));
     }
 
-    /// A valid value of the key (SI), or nullopt when absent or rejected by the schema check.
+    /// Writes every key of this table that the key table binds to a field of `owner`.
+    template <class T> void apply(T& owner) const {
+        if (node_) scenarioSchema().apply(*node_, schemaPath_, owner);
+    }
+
+    /// The key's valid value (validation checked it once and kept the SI value): nullopt when
+    /// absent or rejected (then its error is already reported).
+    const DocNode* valid(std::string_view key) const {
+        const DocNode* n = node(key);
+        return n && n->valid ? n : nullptr;
+    }
     std::optional<double> quantity(std::string_view key) const {
-        const DocNode* n = node(key);
-        return n ? checkQuantity(*n, rule(key)).value : std::nullopt;
-    }
-    /// A value of the key's rule given as a separate node (an item of a flow array).
-    std::optional<double> quantityOf(const DocNode& n, std::string_view key) const { return checkQuantity(n, rule(key)).value; }
-
-    std::optional<std::int64_t> integer(std::string_view key) const {
-        const DocNode* n = node(key);
-        if (!n || n->kind != DocNode::Kind::Integer || !rule(key).range.contains(static_cast<double>(n->integer)))
-            return std::nullopt;
-        return n->integer;
-    }
-    std::optional<bool> flag(std::string_view key) const {
-        const DocNode* n = node(key);
-        return n && n->kind == DocNode::Kind::Boolean ? std::optional(n->boolean) : std::nullopt;
+        const DocNode* n = valid(key);
+        return n ? std::optional(n->si) : std::nullopt;
     }
     std::optional<std::string> text(std::string_view key) const {
-        const DocNode* n = node(key);
-        return n && n->kind == DocNode::Kind::String ? std::optional(n->text) : std::nullopt;
+        const DocNode* n = valid(key);
+        return n ? std::optional(n->text) : std::nullopt;
     }
     template <typename E> std::optional<E> choice(std::string_view key) const {
         const auto t = text(key);
         return t ? parseName<E>(*t) : std::nullopt;
     }
 
-    void read(std::string_view key, double& out) const {
-        if (auto v = quantity(key)) out = *v;
-    }
-    void read(std::string_view key, bool& out) const {
-        if (auto v = flag(key)) out = *v;
-    }
-    template <typename E> void readChoice(std::string_view key, E& out) const {
-        if (auto v = choice<E>(key)) out = *v;
-    }
-
 private:
-    static const Schema& schema() { return Schema::instance(); }
-
-    const KeyRule& rule(std::string_view key) const {
-        const KeyRule* r = schema().find(schema().childPath(schemaPath_, key));
-        SIM_ASSERT(r != nullptr, "the builder reads a key that the schema does not have");
-        return *r;
-    }
-
     const DocNode* node_ = nullptr;
     std::string path_;
     std::string schemaPath_;
@@ -144,17 +124,14 @@ public:
         : root_(&root, "", ""), fileName_(fileName), errors_(errors) {}
 
     Scenario build() {
+        root_.apply(s_);  // every key bound to a field, in key-table order
         readNames();
-        readRun();
-        readRoad();
-        readEnvironment();
+        readCurve(root_.table("road"));
         readTraffic();
-        readDrivers();
         readScripted();
         readUnits();
         readDevices();
         readPeople();
-        readMeasures();
         return std::move(s_);
     }
 
@@ -164,40 +141,18 @@ private:
     }
 
     // -----------------------------------------------------------------------------------------
-    // [2] Names, run, road, environment
+    // [2] Names and the road's curve
     // -----------------------------------------------------------------------------------------
 
     void readNames() {
         const std::string stem = std::filesystem::path(fileName_).stem().string();
         if (!stem.empty()) s_.name = stem;
         if (auto name = root_.text("name")) s_.name = *name;
-        if (auto description = root_.text("description")) s_.description = *description;
     }
 
-    void readRun() {
-        const Section run = root_.table("run");
-        run.read("duration", s_.run.duration);
-        run.read("step", s_.run.dt);
-        if (auto seed = run.integer("seed")) s_.run.seed = static_cast<std::uint64_t>(*seed);
-        run.read("contact_margin", s_.run.contactMargin);
-    }
-
-    void readRoad() {
-        const Section road = root_.table("road");
-        Road& r = s_.road;
-        if (auto lanes = road.integer("lanes")) r.lanes = static_cast<int>(*lanes);
-        road.read("lane_width", r.laneWidth);
-        road.read("shoulder_width", r.shoulderWidth);
-        road.read("speed_limit", r.speedLimit);
-        road.read("upstream_length", r.upstreamLength);
-        road.read("downstream_length", r.downstreamLength);
-        road.read("guardrail", r.guardrail);
-        road.read("guardrail_offset", r.guardrailOffset);
-        readCurve(road.table("curve"));
-        road.read("sight_distance", r.sightDistance);
-    }
-
-    void readCurve(const Section& curve) {
+    /// A valid curve limits the sight distance, unless road.sight_distance gives it.
+    void readCurve(const Section& road) {
+        const Section curve = road.table("curve");
         const auto radius = curve.quantity("radius");
         const auto offset = curve.quantity("obstruction_offset");
         if (!radius || !offset) return;
@@ -207,42 +162,16 @@ private:
                   formatQuantity(*offset, Dimension::Length));
             return;
         }
-        s_.road.curveRadius = *radius;
-        s_.road.sightObstructionOffset = *offset;
-        s_.road.sightDistance = models::curveSightDistance(*radius, *offset);
-    }
-
-    void readEnvironment() {
-        const Section env = root_.table("environment");
-        Environment& e = s_.environment;
-        if (auto preset = env.text("preset"))
-            if (const ConditionsPreset* p = findConditionsPreset(*preset)) applyConditions(*p, e);
-        env.readChoice("light", e.light);
-        env.readChoice("weather", e.weather);
-        env.read("visibility", e.visibility);
-        if (auto surface = env.choice<Surface>("surface")) {
-            e.surface = *surface;
-            e.friction = surfaceFriction(*surface);
-        }
-        env.read("friction", e.friction);
+        if (!road.has("sight_distance")) s_.road.sightDistance = models::curveSightDistance(*radius, *offset);
     }
 
     // -----------------------------------------------------------------------------------------
-    // [3] Traffic and drivers
+    // [3] Traffic
     // -----------------------------------------------------------------------------------------
 
     void readTraffic() {
         const Section traffic = root_.table("traffic");
-        Traffic& t = s_.traffic;
         readFlows(traffic);
-        traffic.readChoice("headway", t.headway);
-        traffic.read("min_headway", t.minHeadway);
-        traffic.read("headway_sigma", t.headwaySigma);
-        traffic.read("speed_offset", t.speedOffset);
-        traffic.read("speed_sd", t.speedSd);
-        traffic.read("speed_truncation", t.speedTruncation);
-        traffic.read("prepopulate", t.prepopulate);
-        traffic.read("demand_duration", t.demandDuration);
         readMix(traffic);
         readClasses(traffic);
     }
@@ -266,7 +195,7 @@ private:
         }
         std::vector<double> flows;
         for (const DocNode& item : flow->items)
-            if (auto v = traffic.quantityOf(item, "flow")) flows.push_back(*v);
+            if (item.valid) flows.push_back(item.si);
         if (flows.size() == lanes) s_.traffic.flowPerLane = std::move(flows);
     }
 
@@ -310,80 +239,19 @@ private:
                       quote(m.key));
                 continue;
             }
-            readVehicleFields(Section(&m.value, classes.path(m.key), "traffic.classes.*"), entry->spec);
+            const Section fields(&m.value, classes.path(m.key), "traffic.classes.*");
+            fields.apply(entry->spec);
+            checkWheelbase(fields, entry->spec);
         }
     }
 
-    void readVehicleFields(const Section& v, VehicleSpec& spec) {
-        v.read("length", spec.length);
-        v.read("width", spec.width);
-        v.read("mass", spec.mass);
-        v.read("wheelbase", spec.wheelbase);
-        v.read("max_decel", spec.maxDecel);
-        v.read("accel_factor", spec.accelFactor);
-        v.read("headway_factor", spec.headwayFactor);
-        v.read("speed_factor", spec.speedFactor);
-        if (auto colour = v.text("colour"); colour && colour->size() == 7) {
-            char* end = nullptr;
-            const unsigned long rgb = std::strtoul(colour->c_str() + 1, &end, 16);
-            if (end == colour->c_str() + 7) spec.colour = 0xFF000000u | static_cast<std::uint32_t>(rgb);
-        }
+    void checkWheelbase(const Section& v, const VehicleSpec& spec) {
         if ((v.has("wheelbase") || v.has("length")) && spec.wheelbase >= spec.length) {
             const std::string key = v.has("wheelbase") ? "wheelbase" : "length";
             error(v.where(key), v.path("wheelbase"),
                   "a wheelbase shorter than the length (" + formatQuantity(spec.length, Dimension::Length) + ")",
                   formatQuantity(spec.wheelbase, Dimension::Length));
         }
-    }
-
-    void readDrivers() {
-        const Section drivers = root_.table("drivers");
-        Drivers& d = s_.drivers;
-        const Section prt = drivers.table("prt");
-        prt.read("median", d.prt.median);
-        prt.read("sigma", d.prt.sigma);
-        const Section idm = drivers.table("idm");
-        idm.read("max_accel", d.idm.a);
-        idm.read("comfortable_decel", d.idm.b);
-        idm.read("time_headway", d.idm.T);
-        idm.read("min_gap", d.idm.s0);
-        idm.read("delta", d.idm.delta);
-        drivers.read("idm_variation", d.idmVariation);
-        const Section mobil = drivers.table("mobil");
-        mobil.read("politeness", d.mobil.politeness);
-        mobil.read("threshold", d.mobil.threshold);
-        mobil.read("safe_decel", d.mobil.bSafe);
-        mobil.read("keep_right_bias", d.mobil.keepRightBias);
-        drivers.read("move_over", d.moveOverShare);
-        drivers.read("slow_down", d.slowDownShare);
-        drivers.read("mandated_reduction", d.mandatedReduction);
-        drivers.read("planning_horizon", d.planningHorizon);
-        drivers.read("moth_effect", d.mothEffect);
-        drivers.read("moth_gain", d.mothGain);
-        readAttention(drivers.table("attention"), d.attention);
-        readDriverState(drivers.table("drowsy"), d.drowsy);
-        readDriverState(drivers.table("impaired"), d.impaired);
-    }
-
-    static void readAttention(const Section& a, Attention& out) {
-        a.read("episode_rate", out.episodeRate);
-        const Section duration = a.table("episode_duration");
-        duration.read("median", out.episodeDuration.median);
-        duration.read("sigma", out.episodeDuration.sigma);
-        const Section drift = a.table("drift_speed");
-        drift.read("median", out.driftSpeed.median);
-        drift.read("sigma", out.driftSpeed.sigma);
-        a.read("lane_keeping_sd", out.laneKeepingSd);
-        a.read("wander_time_constant", out.wanderTimeConstant);
-        a.read("scene_capture", out.sceneCapture);
-    }
-
-    static void readDriverState(const Section& s, DriverStateEffect& out) {
-        s.read("share", out.share);
-        s.read("prt_factor", out.prtFactor);
-        s.read("episode_rate_factor", out.episodeRateFactor);
-        s.read("episode_duration_factor", out.episodeDurationFactor);
-        s.read("wander_factor", out.wanderFactor);
     }
 
     // Positions must lie on the simulated road: between its ends, and from beyond the shoulder
@@ -417,36 +285,21 @@ private:
         std::unordered_map<std::string, SourceLocation> seen;
         for (const Section& v : items(root_.table("traffic"), "scripted", "traffic.scripted")) {
             ScriptedVehicle sv;
+            sv.spec = vehicleSpec(VehicleKind::Sedan);  // unless `kind` says otherwise
+            v.apply(sv);
+            checkWheelbase(v, sv.spec);
             if (auto id = v.text("id")) {
-                sv.id = *id;
                 const auto [first, fresh] = seen.emplace(*id, v.where("id"));
                 if (!fresh)
                     error(v.where("id"), v.path("id"), "an id used by no other scripted vehicle",
                           quote(*id) + ", also at line " + std::to_string(first->second.line));
             }
-            sv.spec = vehicleSpec(v.choice<VehicleKind>("kind").value_or(VehicleKind::Sedan));
-            readVehicleFields(v, sv.spec);
-            if (auto lane = v.integer("lane")) {
-                sv.lane = static_cast<int>(*lane);
-                if (sv.lane > s_.road.lanes)
-                    error(v.where("lane"), v.path("lane"), "a lane in 1–" + std::to_string(s_.road.lanes) + " (road.lanes)",
-                          std::to_string(sv.lane));
-            }
-            v.read("entry_time", sv.entryTime);
-            if (auto s = v.quantity("entry_s"); s && checkAlong(v, "entry_s", *s)) sv.entryS = *s;
-            v.read("speed", sv.speed);
-            v.readChoice("state", sv.state);
-            if (auto movesOver = v.flag("moves_over")) sv.movesOver = *movesOver;
-            v.read("random_attention", sv.randomAttention);
+            if (v.valid("lane") && sv.lane > s_.road.lanes)
+                error(v.where("lane"), v.path("lane"), "a lane in 1–" + std::to_string(s_.road.lanes) + " (road.lanes)",
+                      std::to_string(sv.lane));
+            if (v.valid("entry_s")) checkAlong(v, "entry_s", sv.entryS);
             const Section drift = v.table("drift");
-            if (drift.present()) {
-                ForcedDrift f;
-                if (auto s = drift.quantity("start_s"); s && checkAlong(drift, "start_s", *s)) f.startS = *s;
-                drift.read("lateral_speed", f.lateralSpeed);
-                drift.read("duration", f.duration);
-                drift.read("reacts", f.reacts);
-                sv.drift = f;
-            }
+            if (drift.valid("start_s")) checkAlong(drift, "start_s", sv.drift->startS);
             s_.scriptedVehicles.push_back(std::move(sv));
         }
     }
@@ -470,21 +323,17 @@ private:
         for (const auto& [id, sec] : entries(root_, "units")) {
             UnitDef u;
             u.id = id;
-            u.spec = vehicleSpec(sec.choice<VehicleKind>("kind").value_or(VehicleKind::Sedan));
-            readVehicleFields(sec, u.spec);
-            sec.readChoice("role", u.role);
-            sec.read("heading", u.heading);
-            sec.read("wheel_angle", u.wheelAngle);
-            sec.readChoice("lights", u.lights);
-            sec.read("braked", u.braked);
+            u.spec = vehicleSpec(VehicleKind::Sedan);  // unless `kind` says otherwise
+            sec.apply(u);
+            checkWheelbase(sec, u.spec);
             s_.units.push_back(std::move(u));
             Placement p;
             p.sec = sec;
             p.behind = sec.text("behind");
             p.s = sec.quantity("s");
             p.d = sec.quantity("d");
-            sec.read("gap", p.gap);
-            sec.read("offset", p.offset);
+            p.gap = sec.quantity("gap").value_or(kDefaultGap);
+            p.offset = sec.quantity("offset").value_or(0.0);
             placements.push_back(std::move(p));
         }
         for (std::size_t i = 0; i < s_.units.size(); ++i) unitIndex_.emplace(s_.units[i].id, i);
@@ -647,9 +496,9 @@ private:
         double from = shoulder ? -s_.road.shoulderWidth : 0.0;
         double to = shoulder ? 0.0 : s_.road.laneWidth;
         double speed = s_.road.speedLimit;
-        taper.read("from_d", from);
-        taper.read("to_d", to);
-        taper.read("speed", speed);
+        from = taper.quantity("from_d").value_or(from);
+        to = taper.quantity("to_d").value_or(to);
+        speed = taper.quantity("speed").value_or(speed);
         const bool fromInside = !taper.has("from_d") || checkAcross(taper, "from_d", from);
         const bool toInside = !taper.has("to_d") || checkAcross(taper, "to_d", to);
         bool ok = fromInside && toInside;
@@ -680,11 +529,7 @@ private:
         for (const auto& [id, sec] : entries(root_, "people")) {
             PersonDef p;
             p.id = id;
-            sec.readChoice("role", p.role);
-            sec.readChoice("approach", p.approach);
-            sec.read("walk_speed", p.walkSpeed);
-            sec.read("radius", p.radius);
-            sec.read("mass", p.mass);
+            sec.apply(p);
             readScript(sec, p);
             s_.people.push_back(std::move(p));
         }
@@ -744,16 +589,6 @@ private:
                   "), or unit = \"<id>\"",
               "no unit with role " + std::string(name(*role)));
         return false;
-    }
-
-    void readMeasures() {
-        const Section m = root_.table("measures");
-        MeasureSettings& out = s_.measures;
-        m.read("exposure_distance", out.exposureDistance);
-        m.read("observation_distance", out.observationDistance);
-        m.read("slow_down_threshold", out.slowDownThreshold);
-        m.read("ttc_horizon", out.ttcHorizon);
-        m.read("intrusion_upstream", out.intrusionUpstream);
     }
 
     Section root_;

@@ -4,13 +4,14 @@
 #include <string>
 #include <vector>
 
-#include "document.hpp"
+#include "sim/io/document.hpp"
 #include "sim/scenario.hpp"
 
-/// The cross-key half of validation, and the Scenario itself: reads a merged document (already
-/// checked against the schema by validate.hpp) into a sim::Scenario, resolving what depends on
-/// more than one key: units parked `behind` others, script places and their default units,
-/// per-lane flows, the class mix, the taper, positions within the road.
+/// The cross-key half of validation, and the Scenario itself: writes a merged document (already
+/// validated against scenarioSchema(), which marked its valid values) into a sim::Scenario. Every
+/// key bound to a field is written by Schema::apply(); the builder resolves what depends on more
+/// than one key: units parked `behind` others, script places and their default units, per-lane
+/// flows, the class mix, the taper, the curve's sight distance, positions within the road.
 namespace sim::io::detail {
 
 /// Builds the Scenario from `root`. Values the schema check rejected are skipped (their errors

@@ -1,64 +1,29 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
 //
-// Contents: [1] reading files and resolving includes, [2] overrides, [3] the public functions.
+// Contents: [1] resolving includes, [2] overrides, [3] the public functions.
 // The pipeline: parse (document.cpp) -> merge includes -> apply overrides -> schema check
-// (validate.cpp) -> cross-key check and Scenario (scenario_builder.cpp) -> flattened source text.
+// (validate.cpp, against scenario_schema.cpp) -> bound keys and cross-key rules: the Scenario
+// (scenario_builder.cpp) -> flattened source text.
 #include "sim/io/scenario_loader.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <new>
 
-#include "document.hpp"
 #include "scenario_builder.hpp"
-#include "schema.hpp"
-#include "text_util.hpp"
-#include "validate.hpp"
+#include "sim/io/text.hpp"
 
 namespace sim::io {
 namespace {
 
 namespace fs = std::filesystem;
-using detail::DocMember;
-using detail::DocNode;
 
 constexpr std::size_t kMaxIncludedFiles = 256;  // diamonds of includes grow exponentially
 constexpr std::size_t kMaxOverrideBytes = 64 * 1024;
 
 // ---------------------------------------------------------------------------------------------
-// [1] Files and includes
+// [1] Includes
 // ---------------------------------------------------------------------------------------------
-
-/// Reads a regular file of at most kMaxFileBytes; otherwise nullopt and `problem` says why.
-std::optional<std::string> readFile(const fs::path& path, std::string& problem) {
-    std::error_code ec;
-    const fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
-        problem = "no such file";
-        return std::nullopt;
-    }
-    if (!fs::is_regular_file(status)) {
-        problem = "not a regular file";
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        problem = "a file that cannot be opened";
-        return std::nullopt;
-    }
-    // Read in chunks rather than trusting the size: /proc files report 0, files grow.
-    std::string text;
-    char buffer[64 * 1024];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        text.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > kMaxFileBytes) {
-            problem = "more than " + std::to_string(kMaxFileBytes >> 20) + " MiB";
-            return std::nullopt;
-        }
-    }
-    return text;
-}
 
 /// A file's identity for cycle detection: its canonical path where it exists.
 std::string identity(const fs::path& path) {
@@ -92,7 +57,7 @@ private:
 
     DocNode parse(std::string_view text, const std::string& fileName) {
         const std::size_t before = errors_.size();
-        DocNode doc = detail::parseDocument(text, fileName, errors_);
+        DocNode doc = parseDocument(text, fileName, errors_);
         if (errors_.size() == before && doc.members.empty())
             error({fileName, 1, 1}, "", "at least one key", "an empty document");
         return doc;
@@ -105,13 +70,13 @@ private:
                                           [](const DocMember& m) { return m.key == "include"; });
         if (include != doc.members.end()) {
             const std::size_t before = errors_.size();
-            detail::validateValue(include->value, *detail::Schema::instance().find("include"), "include", errors_);
+            scenarioSchema().validateValue(include->value, *scenarioSchema().find("include"), "include", errors_);
             if (errors_.size() == before)
                 for (const DocNode& item : include->value.items)
-                    detail::mergeInto(merged, loadIncluded(fs::path(fileName).parent_path() / item.text, item.where, depth + 1));
+                    mergeInto(merged, loadIncluded(fs::path(fileName).parent_path() / item.text, item.where, depth + 1));
             doc.members.erase(include);
         }
-        detail::mergeInto(merged, std::move(doc));
+        mergeInto(merged, std::move(doc));
         return merged;
     }
 
@@ -122,7 +87,7 @@ private:
             error(includedAt, "include",
                   "includes nested at most " + std::to_string(kMaxIncludeDepth) + " deep and at most " +
                       std::to_string(kMaxIncludedFiles) + " files",
-                  "more, at " + detail::quote(name));
+                  "more, at " + quote(name));
             return {};
         }
         const std::string id = identity(path);
@@ -134,9 +99,9 @@ private:
             return {};
         }
         std::string problem;
-        const std::optional<std::string> text = readFile(path, problem);
+        const std::optional<std::string> text = readInputFile(path, problem);
         if (!text) {
-            error(includedAt, "include", "a readable file", detail::quote(name) + ": " + problem);
+            error(includedAt, "include", "a readable file", quote(name) + ": " + problem);
             return {};
         }
         chain_.push_back({id, name});
@@ -155,25 +120,82 @@ private:
 // [2] Overrides
 // ---------------------------------------------------------------------------------------------
 
+/// An override's value parsed and checked on its own, as typed by a person (ValueSource::Typed),
+/// with every diagnostic located at its origin; nullopt after an error.
+class OverrideValue {
+public:
+    OverrideValue(const Override& o, std::vector<Diagnostic>& errors) : o_(o), errors_(errors) {}
+
+    std::optional<DocNode> check() {
+        resolved_ = resolveKeyPath(scenarioSchema(), o_.path);
+        if (!resolved_.ok()) {
+            fail("a key of the scenario format (scenarios/README.md)", *resolved_.error, resolved_.hint);
+            return std::nullopt;
+        }
+        if (o_.path == "include") {
+            fail("a key other than include", "include (includes are merged before overrides apply)", "");
+            return std::nullopt;
+        }
+        std::optional<DocNode> value = parse();
+        if (!value) return std::nullopt;
+        relocate(*value, o_.origin);
+        const std::size_t before = errors_.size();
+        scenarioSchema().validateValue(*value, *resolved_.rules.back(), o_.path, errors_, nullptr, ValueSource::Typed);
+        if (errors_.size() != before) return std::nullopt;
+        return value;
+    }
+
+    const ResolvedPath& resolved() const { return resolved_; }
+
+private:
+    void fail(std::string expected, std::string found, std::string hint) {
+        errors_.push_back({o_.origin, o_.path, std::move(expected), std::move(found), std::move(hint)});
+    }
+
+    std::optional<DocNode> parse() {
+        if (o_.value.size() > kMaxOverrideBytes) {
+            fail("a value of at most 64 KiB", std::to_string(o_.value.size()) + " bytes", "");
+            return std::nullopt;
+        }
+        std::vector<Diagnostic> parseErrors;
+        DocNode doc = parseDocument("value = " + o_.value, o_.origin.file, parseErrors);
+        const std::string literalHelp = "a TOML value such as \"3 ft\", 0.5, true or \"night\"";
+        if (!parseErrors.empty()) {
+            fail(literalHelp, quote(abbreviated(o_.value)) + " (" + parseErrors.front().found + ")", unquotedHint());
+            return std::nullopt;
+        }
+        // "1\nroad.lanes = 3" parses, but is two values: one key only.
+        if (doc.members.size() != 1 || doc.members.front().key != "value") {
+            fail(literalHelp, quote(abbreviated(o_.value)) + ", which is more than one value", "");
+            return std::nullopt;
+        }
+        return std::move(doc.members.front().value);
+    }
+
+    /// 3 ft without quotes (a shell ate them) is a quantity written as a TOML string.
+    std::string unquotedHint() const {
+        const KeyRule& rule = *resolved_.rules.back();
+        const bool quantity = rule.type == ValueType::Quantity || rule.type == ValueType::QuantityOrList;
+        if (!quantity || !parseQuantity(o_.value, rule.dimension).value) return "";
+        const std::string literal = quote(o_.value);
+        return "a quantity is a TOML string: " + (o_.origin.line > 0 ? literal : o_.path + "='" + literal + "'");
+    }
+
+    const Override& o_;
+    std::vector<Diagnostic>& errors_;
+    ResolvedPath resolved_;
+};
+
 class OverrideApplier {
 public:
     OverrideApplier(DocNode& root, const Override& o, std::vector<Diagnostic>& errors)
         : root_(root), o_(o), errors_(errors) {}
 
     void apply() {
-        const detail::ResolvedPath resolved = detail::resolveKeyPath(o_.path);
-        if (!resolved.ok()) {
-            fail("a key of the scenario format (scenarios/README.md)", *resolved.error, resolved.hint);
-            return;
-        }
-        if (o_.path == "include") {
-            fail("a key other than include", "include (includes are merged before overrides apply)", "");
-            return;
-        }
-        std::optional<DocNode> value = parseValue();
+        OverrideValue checked(o_, errors_);
+        std::optional<DocNode> value = checked.check();
         if (!value) return;
-        detail::relocate(*value, o_.origin);
-        setAt(*detail::splitKeyPath(o_.path), resolved.rules, std::move(*value));
+        setAt(*splitKeyPath(o_.path), checked.resolved().rules, std::move(*value));
     }
 
 private:
@@ -181,31 +203,11 @@ private:
         errors_.push_back({o_.origin, o_.path, std::move(expected), std::move(found), std::move(hint)});
     }
 
-    std::optional<DocNode> parseValue() {
-        if (o_.value.size() > kMaxOverrideBytes) {
-            fail("a value of at most 64 KiB", std::to_string(o_.value.size()) + " bytes", "");
-            return std::nullopt;
-        }
-        std::vector<Diagnostic> parseErrors;
-        DocNode doc = detail::parseDocument("value = " + o_.value, o_.origin.file, parseErrors);
-        const std::string literalHelp = "a TOML value such as \"3 ft\", 0.5, true or \"night\"";
-        if (!parseErrors.empty()) {
-            fail(literalHelp, detail::quote(detail::abbreviated(o_.value)) + " (" + parseErrors.front().found + ")", "");
-            return std::nullopt;
-        }
-        // "1\nroad.lanes = 3" parses, but is two values: one key only.
-        if (doc.members.size() != 1 || doc.members.front().key != "value") {
-            fail(literalHelp, detail::quote(detail::abbreviated(o_.value)) + ", which is more than one value", "");
-            return std::nullopt;
-        }
-        return std::move(doc.members.front().value);
-    }
-
     // Walks the path, creating plain tables on the way; named units and people must exist.
-    void setAt(const std::vector<detail::PathSegment>& segments, const std::vector<const detail::KeyRule*>& rules, DocNode value) {
+    void setAt(const std::vector<PathSegment>& segments, const std::vector<const KeyRule*>& rules, DocNode value) {
         DocNode* node = &root_;
         for (std::size_t i = 0; i < segments.size(); ++i) {
-            const detail::PathSegment& segment = segments[i];
+            const PathSegment& segment = segments[i];
             const bool last = i + 1 == segments.size();
             if (!node->isTable()) {
                 fail("a table at " + prefix(segments, i), describe(*node), "");
@@ -213,8 +215,8 @@ private:
             }
             DocNode* child = node->find(segment.key);
             if (!child) {
-                const detail::KeyRule* parentRule = i > 0 ? rules[i - 1] : nullptr;
-                if (parentRule && parentRule->type == detail::ValueType::Named && parentRule->choices.empty()) {
+                const KeyRule* parentRule = i > 0 ? rules[i - 1] : nullptr;
+                if (parentRule && parentRule->type == ValueType::Named && parentRule->choices.empty()) {
                     missingEntry(*node, segment.key, parentRule->path);
                     return;
                 }
@@ -237,7 +239,7 @@ private:
                 child = &child->items[*segment.index];
             }
             if (last) {
-                detail::mergeInto(*child, std::move(value));
+                mergeInto(*child, std::move(value));
                 return;
             }
             node = child;
@@ -247,13 +249,13 @@ private:
     void missingEntry(const DocNode& table, const std::string& id, const std::string& tablePath) {
         std::vector<std::string_view> ids;
         for (const DocMember& m : table.members) ids.push_back(m.key);
-        const auto close = detail::closestMatch(id, ids);
+        const auto close = closestMatch(id, ids);
         const std::string what = tablePath == "people" ? "a person" : "a unit";
-        fail("the id of " + what + " in the scenario (" + detail::joinNames(ids, ", ") + ")", detail::quote(id),
-             close ? detail::didYouMean(*close) : "");
+        fail("the id of " + what + " in the scenario (" + joinNames(ids, ", ") + ")", quote(id),
+             close ? didYouMean(*close) : "");
     }
 
-    static std::string prefix(const std::vector<detail::PathSegment>& segments, std::size_t count) {
+    static std::string prefix(const std::vector<PathSegment>& segments, std::size_t count) {
         std::string out;
         for (std::size_t i = 0; i < count && i < segments.size(); ++i) out += (i ? "." : "") + segments[i].key;
         return out;
@@ -268,15 +270,15 @@ private:
 // [3] The pipeline
 // ---------------------------------------------------------------------------------------------
 
-void sortErrors(std::vector<Diagnostic>& errors) {
-    std::stable_sort(errors.begin(), errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
+void sortDiagnostics(std::vector<Diagnostic>& diagnostics) {
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
         if (a.where.file != b.where.file) return a.where.file < b.where.file;
         if (a.where.line != b.where.line) return a.where.line < b.where.line;
         return a.where.column < b.where.column;
     });
-    errors.erase(std::unique(errors.begin(), errors.end(),
-                             [](const Diagnostic& a, const Diagnostic& b) { return a.message() == b.message(); }),
-                 errors.end());
+    diagnostics.erase(std::unique(diagnostics.begin(), diagnostics.end(),
+                                  [](const Diagnostic& a, const Diagnostic& b) { return a.message() == b.message(); }),
+                      diagnostics.end());
 }
 
 /// The merged document as flat TOML, with the name written out so the text stands alone.
@@ -287,17 +289,17 @@ std::string sourceTextOf(DocNode doc, const std::string& name) {
         value.text = name;
         doc.members.insert(doc.members.begin(), DocMember{"name", {}, std::move(value)});
     }
-    return detail::writeToml(doc);
+    return writeToml(doc);
 }
 
 std::optional<Scenario> scenarioOf(DocNode doc, const std::string& fileName, std::span<const Override> overrides,
-                                   std::vector<Diagnostic>& errors) {
+                                   std::vector<Diagnostic>& errors, std::vector<Diagnostic>& notes) {
     for (const Override& o : overrides) OverrideApplier(doc, o, errors).apply();
-    if (detail::countValues(doc) > kMaxValues) {
+    if (countValues(doc) > kMaxValues) {
         errors.push_back({{fileName, 0, 0}, "", "at most " + std::to_string(kMaxValues) + " values", "more, with includes", ""});
         return std::nullopt;
     }
-    detail::validateDocument(doc, errors);
+    scenarioSchema().validate(doc, errors, &notes);
     Scenario scenario = detail::buildScenario(doc, fileName, errors);
     if (!errors.empty()) return std::nullopt;
     scenario.sourceText = sourceTextOf(std::move(doc), scenario.name);
@@ -308,7 +310,7 @@ std::optional<Scenario> scenarioOf(DocNode doc, const std::string& fileName, std
 template <typename Load> LoadResult guarded(const std::string& fileName, Load&& load) {
     LoadResult result;
     try {
-        result.scenario = load(result.errors);
+        result.scenario = load(result.errors, result.notes);
     } catch (const std::bad_alloc&) {
         result.errors.push_back({{fileName, 0, 0}, "", "a document that fits in memory", "out of memory", ""});
     } catch (const std::exception& e) {
@@ -316,26 +318,37 @@ template <typename Load> LoadResult guarded(const std::string& fileName, Load&& 
         result.errors.push_back({{fileName, 0, 0}, "", "", std::string("internal error: ") + e.what(), ""});
     }
     if (!result.errors.empty()) result.scenario.reset();
-    sortErrors(result.errors);
+    sortDiagnostics(result.errors);
+    sortDiagnostics(result.notes);
     return result;
 }
 
 }  // namespace
 
+DocNode readScenarioDocument(std::string_view text, const std::string& fileName, std::vector<Diagnostic>& errors) {
+    return DocumentLoader(errors).load(text, fileName);
+}
+
+LoadResult loadScenarioDocument(DocNode document, const std::string& fileName, std::span<const Override> overrides) {
+    return guarded(fileName, [&](std::vector<Diagnostic>& errors, std::vector<Diagnostic>& notes) {
+        return scenarioOf(std::move(document), fileName, overrides, errors, notes);
+    });
+}
+
 LoadResult loadScenarioText(std::string_view text, const std::string& fileName, std::span<const Override> overrides) {
-    return guarded(fileName, [&](std::vector<Diagnostic>& errors) -> std::optional<Scenario> {
+    return guarded(fileName, [&](std::vector<Diagnostic>& errors, std::vector<Diagnostic>& notes) -> std::optional<Scenario> {
         DocNode doc = DocumentLoader(errors).load(text, fileName);
         // After a syntax or include error the document is incomplete; checking it would only
         // add confusing follow-on errors.
         if (!errors.empty()) return std::nullopt;
-        return scenarioOf(std::move(doc), fileName, overrides, errors);
+        return scenarioOf(std::move(doc), fileName, overrides, errors, notes);
     });
 }
 
 LoadResult loadScenarioFile(const std::filesystem::path& file, std::span<const Override> overrides) {
     const std::string fileName = file.string();
     std::string problem;
-    const std::optional<std::string> text = readFile(file, problem);
+    const std::optional<std::string> text = readInputFile(file, problem);
     if (!text) {
         LoadResult result;
         result.errors.push_back({{fileName, 0, 0}, "", "a readable scenario file", problem, ""});
@@ -344,10 +357,17 @@ LoadResult loadScenarioFile(const std::filesystem::path& file, std::span<const O
     return loadScenarioText(*text, fileName, overrides);
 }
 
-std::span<const KeyDoc> scenarioKeys() { return detail::Schema::instance().docs(); }
+std::vector<Diagnostic> checkOverride(const Override& override) {
+    std::vector<Diagnostic> errors;
+    OverrideValue(override, errors).check();
+    sortDiagnostics(errors);
+    return errors;
+}
+
+std::span<const KeyDoc> scenarioKeys() { return scenarioSchema().docs(); }
 
 std::optional<std::string> checkKeyPath(std::string_view path) {
-    detail::ResolvedPath resolved = detail::resolveKeyPath(path);
+    ResolvedPath resolved = resolveKeyPath(scenarioSchema(), path);
     if (resolved.ok()) return std::nullopt;
     return std::move(resolved.hint);
 }

@@ -43,6 +43,8 @@ struct ParsedQuantity {
     std::optional<double> value;  ///< SI; always finite when set
     std::string error;            ///< e.g. "a mass (kg), not a speed"; empty when value is set
     std::string hint;             ///< e.g. `did you mean "km/h"?`; may be empty
+    double number = 0.0;          ///< when value is set: the number as written ("3.5 ft" -> 3.5)
+    std::string unit;             ///< when value is set: the unit symbol as written; empty for a bare number
 };
 
 /// Parses "<number> <unit>" or "<number>" (SI). The number is decimal with optional sign,
@@ -59,6 +61,11 @@ std::string_view dimensionName(Dimension dimension);
 std::string dimensionWithArticle(Dimension dimension);
 /// The display unit symbol: "m", "s", "m/s", "m/s^2", "rad", "veh/h", "/h", "kg", "".
 std::string_view displayUnit(Dimension dimension);
+/// The SI unit symbol, the meaning of a bare number: "m", "s", "m/s", "m/s^2", "rad", "veh/s", "/s", "kg", "".
+std::string_view siUnit(Dimension dimension);
+/// The unit people most often type for the dimension, for examples: "ft", "s", "mph", "m/s^2",
+/// "deg", "veh/h", "/h", "kg", "".
+std::string_view exampleUnit(Dimension dimension);
 /// SI value of one display unit (veh/h: 1/3600).
 double displayFactor(Dimension dimension);
 /// The symbols accepted for a dimension, comma-separated ("m, km, cm, mm, ft, in, yd, mi").

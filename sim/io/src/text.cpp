@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
-#include "text_util.hpp"
+#include "sim/io/text.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <vector>
 
-namespace sim::io::detail {
+namespace sim::io {
 
 std::size_t editDistance(std::string_view a, std::string_view b) {
     // Three rolling rows: the transposition needs the row two back.
@@ -109,4 +109,4 @@ std::string joinNames(std::span<const std::string_view> names, std::string_view 
     return out;
 }
 
-}  // namespace sim::io::detail
+}  // namespace sim::io

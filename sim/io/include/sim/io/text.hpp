@@ -6,8 +6,10 @@
 #include <string>
 #include <string_view>
 
-/// Small text helpers shared by the loaders: suggestions and quoting for messages.
-namespace sim::io::detail {
+/// Small text helpers of the input formats' messages: suggestions ("did you mean") and quoting.
+/// Every front end (scenario files, sweep files, command lines) uses these, so that a misspelt key
+/// gets the same suggestion wherever it is written. Pure functions, safe from any thread.
+namespace sim::io {
 
 /// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions).
 std::size_t editDistance(std::string_view a, std::string_view b);
@@ -29,4 +31,4 @@ std::string abbreviated(std::string_view text, std::size_t limit = 60);
 /// Names joined with " | ".
 std::string joinNames(std::span<const std::string_view> names, std::string_view separator = " | ");
 
-}  // namespace sim::io::detail
+}  // namespace sim::io
