@@ -231,7 +231,7 @@ struct ScriptedVehicle {
     std::optional<bool> movesOver;   ///< nullopt = drawn like any driver
     std::optional<ForcedDrift> drift;
     bool randomAttention = false;    ///< also draw ordinary eyes-off episodes
-    std::optional<double> prt;       ///< s, the driver's perception-reaction time; nullopt = drawn
+    double prt = 0.0;                ///< s, the driver's perception-reaction time; 0 = drawn
     double stopAt = kInfinity;       ///< m, road position of the front from which the driver brakes
                                      ///< to a stop and stays stopped; inf = never
     double stopDecel = 3.4;          ///< m/s^2 while stopping there (AASHTO design deceleration,

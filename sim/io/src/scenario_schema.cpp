@@ -93,6 +93,8 @@ void runKeys(KeyTable& k) {
     k.integer("run.seed", &RunSettings::seed, atLeast(0), "Seed used when the caller gives none.");
     k.quantity("run.contact_margin", &RunSettings::contactMargin, D::Length, closed(10, 500), "",
                "Road before and after the scene simulated with rigid-body contacts.");
+    k.quantity("run.aftermath", &RunSettings::aftermath, D::Time, atLeast(0), "",
+               "How long the run goes on after the first strike of a person (the measures stop at the strike).");
 }
 
 void roadKeys(KeyTable& k) {
@@ -103,6 +105,9 @@ void roadKeys(KeyTable& k) {
     k.quantity("road.speed_limit", &Road::speedLimit, D::Speed, closed(5, 45), "mph", "Posted speed limit.");
     k.quantity("road.upstream_length", &Road::upstreamLength, D::Length, closed(200, 20000), "", "Road simulated before the scene (s < 0).");
     k.quantity("road.downstream_length", &Road::downstreamLength, D::Length, closed(50, 20000), "", "Road simulated after the scene (s > 0).");
+    k.flag("road.rumble_strips", &Road::rumbleStrips, "Shoulder rumble strips: they wake some lapsing drivers.");
+    k.quantity("road.rumble_strip_offset", &Road::rumbleStripOffset, D::Length, closed(0, 2), "",
+               "From the edge line to the rumble strips.");
     k.flag("road.guardrail", &Road::guardrail, "A guardrail beyond the shoulder.");
     k.quantity("road.guardrail_offset", &Road::guardrailOffset, D::Length, closed(0, 10), "ft", "From the shoulder's outer edge to the guardrail.");
     // Read before the curve, which the builder turns into a sight distance only when this is absent.
@@ -171,7 +176,15 @@ void scriptedKeys(KeyTable& k) {
     k.quantity(p + ".drift.lateral_speed", &ForcedDrift::lateralSpeed, D::Speed, closed(-3, 3), "",
                "Lateral speed; negative = toward the shoulder.");
     k.quantity(p + ".drift.duration", &ForcedDrift::duration, D::Time, closed(0, 30), "", "Time with eyes off the road.");
-    k.flag(p + ".drift.reacts", &ForcedDrift::reacts, "After the episode: reaction time, then correction and braking.");
+    k.flag(p + ".drift.reacts", &ForcedDrift::reacts,
+           "After the episode: reaction time, then correction and braking; false = a lapse (no edge-line correction).");
+    k.quantity(p + ".prt", &ScriptedVehicle::prt, D::Time, closed(0, 5), "", "The driver's perception-reaction time; 0 = drawn like any driver's.");
+    KeyRule& stopAt = k.quantity(p + ".stop_at", &ScriptedVehicle::stopAt, D::Length, Range{}, "",
+                                 "Road position (of the front) from which the driver brakes to a stop and stays stopped.");
+    stopAt.defaultNote = "never";
+    stopAt.rangeNote = "within the road";
+    k.quantity(p + ".stop_decel", &ScriptedVehicle::stopDecel, D::Acceleration, closed(0.1, 12), "",
+               "Deceleration while stopping at stop_at (capped by the vehicle's braking).");
     vehicleFields<ScriptedVehicle>(k, p, &ScriptedVehicle::spec);
 }
 
@@ -241,7 +254,25 @@ void driverKeys(KeyTable& k) {
                "Lateral wander (SDLP) while attentive.");
     k.quantity("drivers.attention.wander_time_constant", &Attention::wanderTimeConstant, D::Time, closed(0.5, 60), "",
                "Time constant of the wander.");
-    k.number("drivers.attention.scene_capture", &Attention::sceneCapture, closed(0, 1), "Factor on the episode rate once the scene is detected.");
+    k.number("drivers.attention.scene_capture", &Attention::sceneCapture, closed(0, 1),
+             "Factor on the eyes-off rate once the scene is detected, until past it.");
+    k.table("drivers.attention.edge_cue_latency", &Attention::edgeCueLatency,
+            "From the outer wheel crossing an edge line to the correction of an ordinary drift, lognormal.");
+    k.quantity("drivers.attention.edge_cue_latency.median", &Lognormal::median, D::Time, closed(0.05, 5), "", "Median latency.");
+    k.number("drivers.attention.edge_cue_latency.sigma", &Lognormal::sigma, closed(0, 2), "Log-space standard deviation.");
+    k.quantity("drivers.attention.wheel_inset", &Attention::wheelInset, D::Length, closed(0, 0.5), "",
+               "How far the body overhangs the outer wheel.");
+    k.table("drivers.attention.lapse", &Attention::lapse,
+            "Lapses: the driver stops responding (asleep, heavily impaired); no correction, no braking.");
+    k.quantity("drivers.attention.lapse.rate", &Lapse::rate, D::Rate, closed(0, 3600 * kPerHour), "/h", "Lapse rate of an alert driver.");
+    k.table("drivers.attention.lapse.duration", &Lapse::duration, "How long a lapse lasts, lognormal.");
+    k.quantity("drivers.attention.lapse.duration.median", &Lognormal::median, D::Time, closed(0.1, 120), "", "Median duration.");
+    k.number("drivers.attention.lapse.duration.sigma", &Lognormal::sigma, closed(0, 2), "Log-space standard deviation.");
+    k.table("drivers.attention.lapse.drift_speed", &Lapse::driftSpeed, "Lateral drift speed during a lapse, lognormal.");
+    k.quantity("drivers.attention.lapse.drift_speed.median", &Lognormal::median, D::Speed, closed(0.01, 3), "", "Median lateral speed.");
+    k.number("drivers.attention.lapse.drift_speed.sigma", &Lognormal::sigma, closed(0, 2), "Log-space standard deviation.");
+    k.number("drivers.attention.lapse.wake_at_rumble_strip", &Lapse::wakeAtRumbleStrip, closed(0, 1),
+             "Probability that a shoulder rumble strip ends a lapse.");
 
     for (const auto& [state, member] : {std::pair{"drowsy", &Drivers::drowsy}, std::pair{"impaired", &Drivers::impaired}}) {
         const std::string p = std::string("drivers.") + state;
@@ -251,6 +282,8 @@ void driverKeys(KeyTable& k) {
         k.number(p + ".episode_rate_factor", &DriverStateEffect::episodeRateFactor, closed(0.1, 20), "Multiplies the episode rate.");
         k.number(p + ".episode_duration_factor", &DriverStateEffect::episodeDurationFactor, closed(0.1, 20), "Multiplies episode durations.");
         k.number(p + ".wander_factor", &DriverStateEffect::wanderFactor, closed(0.1, 20), "Multiplies the lane-keeping SD.");
+        k.quantity(p + ".lapse_rate", &DriverStateEffect::lapseRate, D::Rate, closed(0, 3600 * kPerHour), "/h",
+                   "Lapse rate of a driver in this state.");
     }
 }
 

@@ -131,7 +131,7 @@ DriverTraits drawDriverTraits(const Scenario& sc, const VehicleSpec& spec, Rng& 
 }
 
 DriverTraits scriptedDriverTraits(const Scenario& sc, const ScriptedVehicle& sv, Rng& rng) {
-    DriverTraits d = drawCommonTraits(sc, sv.spec, rng, {sv.speed, &sv.state, sv.prt});
+    DriverTraits d = drawCommonTraits(sc, sv.spec, rng, {sv.speed, &sv.state, sv.prt > 0.0 ? std::optional<double>(sv.prt) : std::nullopt});
     d.stopAt = sv.speed <= 0.0 ? -kInfinity : sv.stopAt;
     d.stopDecel = sv.stopDecel;
     if (sv.movesOver) {
