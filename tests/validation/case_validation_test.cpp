@@ -91,7 +91,7 @@ std::optional<Collision> findCollision(const Outcome& o, const std::string& a, c
 
 }  // namespace
 
-TEST_CASE("Case trooper-motorist-snow, seed 18: patrol SUV struck and pushed into trooper and motorist, then a second car strikes the first",
+TEST_CASE("Case trooper-motorist-snow, seed 21: patrol SUV struck and pushed into trooper and motorist, then a second car strikes the first",
           "[validation][cases]") {
     // scenarios/cases/trooper-motorist-snow.toml: snow, 150 m visibility, the trooper and the
     // stranded motorist talking between her car and the patrol SUV. The story: (1) a car strikes the
@@ -100,7 +100,7 @@ TEST_CASE("Case trooper-motorist-snow, seed 18: patrol SUV struck and pushed int
     const Scenario sc = loadCase("trooper-motorist-snow.toml");
     CHECK(sc.environment.weather == Weather::Snow);
     CHECK(sc.environment.visibility <= 200.0);
-    const Traced tr = trace(sc, 18, {"patrol"});
+    const Traced tr = trace(sc, 21, {"patrol"});
     const Outcome& o = tr.outcome;
 
     // (1) car-1 into the patrol SUV, at speed.

@@ -216,6 +216,8 @@ struct ForcedDrift {
     double lateralSpeed = -0.5;   ///< m/s, negative = toward the shoulder
     double duration = 3.0;        ///< s with eyes off the road
     bool reacts = true;           ///< after the episode: PRT, then correction and braking
+    bool edgeCorrection = true;   ///< the edge-line cue corrects it (false: the tyres have lost their
+                                  ///< grip, as on snow, and the slide goes on for its duration)
 };
 
 /// A vehicle placed by the scenario rather than drawn: for cases and tests.

@@ -178,6 +178,8 @@ void scriptedKeys(KeyTable& k) {
     k.quantity(p + ".drift.duration", &ForcedDrift::duration, D::Time, closed(0, 30), "", "Time with eyes off the road.");
     k.flag(p + ".drift.reacts", &ForcedDrift::reacts,
            "After the episode: reaction time, then correction and braking; false = a lapse (no edge-line correction).");
+    k.flag(p + ".drift.edge_correction", &ForcedDrift::edgeCorrection,
+           "The edge-line cue corrects the drift; false = the tyres have lost their grip (a slide on snow).");
     k.quantity(p + ".prt", &ScriptedVehicle::prt, D::Time, closed(0, 5), "", "The driver's perception-reaction time; 0 = drawn like any driver's.");
     KeyRule& stopAt = k.quantity(p + ".stop_at", &ScriptedVehicle::stopAt, D::Length, Range{}, "",
                                  "Road position (of the front) from which the driver brakes to a stop and stays stopped.");

@@ -364,8 +364,8 @@ void TrafficStream::attend(Vehicle& v, double t, double dt) {
         // A scripted drift that never reacts, or by a driver scripted asleep, is a lapse: no
         // edge-line cue corrects it. One that reacts is an ordinary eyes-off drift.
         v.lapsing = !f->reacts || v.traits.state == DriverState::Asleep;
+        v.edgeCued = !f->edgeCorrection;  // no cue can end a slide
         v.wakesAtRumbleStrip = false;
-        v.edgeCued = false;
         v.driftSpeed = f->lateralSpeed;
         v.eyesOffSince = t;
         v.eyesOffUntil = t + f->duration;
