@@ -73,7 +73,7 @@ TEST_CASE("a picture of a strike says who was struck by what how fast and what t
     INFO(all(before));
     CHECK(says(before, "In 3.0 s: Officer struck · "));
     CHECK(says(before, "By a sedan going 56 mph"));  // the drifter: 25 m/s and 2.5 m/s sideways
-    CHECK(says(before, "Driver: eyes off the road for "));
+    CHECK(says(before, "Driver: asleep or not responding for "));
     CHECK(says(before, "saw the scene 550 ft before it"));  // detected, then looked away and drifted
     CHECK(says(before, "not braking"));
     CHECK(says(before, "Sedan · officer struck in 3.0 s"));  // the striker's own label, on the scene

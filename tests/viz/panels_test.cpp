@@ -83,7 +83,7 @@ TEST_CASE("the People tab lists a strike only once it has happened at the time s
     REQUIRE(lines.size() == 4);
     CHECK(lines[0] == "Struck at " + viz::formatClock(strike.time) + " · 56 mph impact");
     CHECK(lines[1] == "By a sedan going 56 mph (drifter)");
-    CHECK(lines[2].find("Driver: eyes off the road for ") == 0);
+    CHECK(lines[2].find("Driver: asleep or not responding for ") == 0);
     CHECK(lines[3].find("P(severe injury) ") == 0);
 }
 

@@ -56,8 +56,13 @@ std::optional<std::uint32_t> strikerEntity(const FrameSource& source, const sim:
 
 std::vector<std::string> driverFacts(const sim::Striker& s, UnitSystem units) {
     std::vector<std::string> out;
-    if (s.state != sim::DriverState::Normal) out.push_back("driver " + std::string(sim::name(s.state)));
-    out.push_back(s.eyesOffFor >= 0.0 ? "eyes off the road for " + seconds(s.eyesOffFor) : "eyes on the road");
+    if (s.state == sim::DriverState::Asleep) {
+        // A lapse: not a glance away but a driver who has stopped responding.
+        out.push_back(s.eyesOffFor >= 0.0 ? "asleep or not responding for " + seconds(s.eyesOffFor) : "asleep or not responding");
+    } else {
+        if (s.state != sim::DriverState::Normal) out.push_back("driver " + std::string(sim::name(s.state)));
+        out.push_back(s.eyesOffFor >= 0.0 ? "eyes off the road for " + seconds(s.eyesOffFor) : "eyes on the road");
+    }
     out.push_back(s.sawSceneAt >= 0.0 ? "saw the scene " + formatDistance(s.sawSceneAt, units) + " before it" : "never saw the scene");
     out.push_back(s.braking ? "braking" : "not braking");
     if (s.drifting && s.eyesOffFor < 0.0) out.push_back("still drifting, not yet steering back");

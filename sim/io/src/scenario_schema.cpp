@@ -260,7 +260,7 @@ void driverKeys(KeyTable& k) {
              "Factor on the eyes-off rate once the scene is detected, until past it.");
     k.table("drivers.attention.edge_cue_latency", &Attention::edgeCueLatency,
             "From the outer wheel crossing an edge line to the correction of an ordinary drift, lognormal.");
-    k.quantity("drivers.attention.edge_cue_latency.median", &Lognormal::median, D::Time, closed(0.05, 5), "", "Median latency.");
+    k.quantity("drivers.attention.edge_cue_latency.median", &Lognormal::median, D::Time, closed(0.05, 60), "", "Median latency.");
     k.number("drivers.attention.edge_cue_latency.sigma", &Lognormal::sigma, closed(0, 2), "Log-space standard deviation.");
     k.quantity("drivers.attention.wheel_inset", &Attention::wheelInset, D::Length, closed(0, 0.5), "",
                "How far the body overhangs the outer wheel.");

@@ -140,6 +140,20 @@ Vec2 People::target(const PersonDef& def, std::size_t step) const {
     return placePosition(sc_, layout_, st);
 }
 
+People::WalkAhead People::walkAhead(const PersonDef& def, std::vector<Vec2> leg, std::size_t step) const {
+    const double edge = laneRight(sc_.road, layout_.adjacentLane);
+    WalkAhead ahead{std::move(leg), 0.0};
+    constexpr int kMaxPlaces = 4;  // a script rarely keeps anyone in a lane for more
+    for (int k = 0; k < kMaxPlaces && step + 1 < def.script.size() && !ahead.path.empty(); ++k, ++step) {
+        const Vec2 place = ahead.path.back();
+        if (place.y <= edge || def.script[step].place == Place::Inside) break;  // out of traffic there
+        ahead.dwellInLane += std::min(def.script[step].dwell, 600.0);
+        const std::vector<Vec2> next = planWalk(place, target(def, step + 1), layout_.unitBoxes, def.radius + kWalkClearance, edge);
+        ahead.path.insert(ahead.path.end(), next.begin(), next.end());
+    }
+    return ahead;
+}
+
 void People::beginStep(Person& p, const PersonDef& def) {
     ++p.step;
     if (p.phase == PersonPhase::Inside)  // step out at the door of the unit they sat in
@@ -177,7 +191,12 @@ void People::update(double t, double dt, const MayWalk& mayWalk) {
             // lane's edge when the car itself stands partly in the lane (an offset patrol car).
             const Vec2 seat = layout_.unitBoxes[static_cast<std::size_t>(def.script[p.step].unit)].pose.position;
             const Vec2 lookFrom{seat.x, std::min(seat.y, trafficEdge)};
-            if (p.phase == PersonPhase::Inside && !mayWalk(lookFrom, {p.position}, def.walkSpeed, waited(p, t))) continue;
+            if (p.phase == PersonPhase::Inside) {
+                // The door is the first place: the look covers standing at it, and walking on
+                // from it, while that is in the lane.
+                const WalkAhead ahead = walkAhead(def, {p.position, target(def, p.step + 1)}, p.step + 1);
+                if (!mayWalk(lookFrom, ahead.path, def.walkSpeed, waited(p, t), ahead.dwellInLane)) continue;
+            }
             p.waitingSince = -1.0;
             beginStep(p, def);
         }
@@ -189,9 +208,12 @@ void People::update(double t, double dt, const MayWalk& mayWalk) {
         // gap before stepping in. (Judging the gap from metres short of the lane made people creep
         // a step whenever a gap opened, and never grow impatient: each step reset the wait.)
         const bool atTheEdge = distanceToLane(p.position, p.path, trafficEdge) <= kAtTheEdge;
-        if (atTheEdge && !mayWalk(p.position, p.path, def.walkSpeed, waited(p, t))) {
-            p.velocity = {};
-            continue;
+        if (atTheEdge) {
+            const WalkAhead ahead = walkAhead(def, p.path, p.step);
+            if (!mayWalk(p.position, ahead.path, def.walkSpeed, waited(p, t), ahead.dwellInLane)) {
+                p.velocity = {};
+                continue;
+            }
         }
         p.waitingSince = -1.0;
         // Head for the next waypoint at walking speed, without overshooting it this step.

@@ -47,7 +47,10 @@ public:
 
     /// Whether a person at `from` may set off along `path` now: false while it would take them
     /// into traffic that is too close (the World answers; people know nothing of traffic).
-    using MayWalk = std::function<bool(Vec2 from, const std::vector<Vec2>& path, double walkSpeed, double waited)>;
+    /// `path` runs until the person is out of the open lanes again; `dwellInLane` (s) is the time
+    /// they will stand in a lane along it (at an open car door, say).
+    using MayWalk = std::function<bool(Vec2 from, const std::vector<Vec2>& path, double walkSpeed, double waited,
+                                       double dwellInLane)>;
 
     /// Advances every script to time t + dt and sets each walker's velocity for the step.
     void update(double t, double dt, const MayWalk& mayWalk);
@@ -65,6 +68,14 @@ private:
     static double waited(Person& p, double t);
     void arrive(Person& p, const PersonDef& def, double t);
     Vec2 target(const PersonDef& def, std::size_t step) const;
+    /// The walk ahead of a person who sets off now along `leg` (toward script step `step`): while
+    /// the place they reach lies in an open lane, the dwell there and the walk to the next place
+    /// are added, so that the gap they wait for covers their whole time in traffic.
+    struct WalkAhead {
+        std::vector<Vec2> path;
+        double dwellInLane = 0.0;  ///< s
+    };
+    WalkAhead walkAhead(const PersonDef& def, std::vector<Vec2> leg, std::size_t step) const;
 
     const Scenario& sc_;
     const SceneLayout& layout_;

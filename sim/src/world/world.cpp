@@ -183,8 +183,8 @@ struct World::Impl {
         syncPersonBodies();
         traffic.setPeopleOnFoot(peopleOnFoot());
         traffic.decide(t, dt);
-        people.update(t, dt, [this](Vec2 from, const std::vector<Vec2>& path, double speed, double waited) {
-            return mayWalk(from, path, speed, waited);
+        people.update(t, dt, [this](Vec2 from, const std::vector<Vec2>& path, double speed, double waited, double dwell) {
+            return mayWalk(from, path, speed, waited, dwell);
         });
         driveBodies(dt);
         if (physics.bodyCount() > 0) physics.step(dt, substeps);
@@ -217,7 +217,8 @@ struct World::Impl {
 
     /// A pedestrian's gap acceptance: setting off along a path that enters an open lane from
     /// outside it waits until nothing in those lanes would reach the in-lane stretch within the
-    /// critical gap, the time to walk the stretch plus 3 s of start-up and clearance (HCM 2010
+    /// critical gap, the time to walk the stretch and to stand in it on the way (an open door in
+    /// the lane) plus 3 s of start-up and clearance (HCM 2010
     /// pedestrian critical headway, t_c = L / S_p + t_s with t_s = 3 s [M]). The longer they wait,
     /// the shorter the gap they accept (Tiwari et al. 2007: pedestrians' gap acceptance falls
     /// with waiting time): t_s shrinks to 1 s over two minutes [assumption]. Someone already in a
@@ -228,7 +229,7 @@ struct World::Impl {
     /// outline is in the lanes they cross (half-way through a lane change, drifting over), and
     /// anything moving free of a driver (a sliding wreck, a pushed unit) whose path over the
     /// critical gap crosses the stretch.
-    bool mayWalk(Vec2 from, const std::vector<Vec2>& path, double speed, double waited) const {
+    bool mayWalk(Vec2 from, const std::vector<Vec2>& path, double speed, double waited, double dwellInLane) const {
         const double openEdge = laneRight(sc.road, layout.adjacentLane);
         if (from.y > openEdge) return true;
         // The stretch of the path inside the open lanes, legs clipped at the lane's edge.
@@ -252,7 +253,7 @@ struct World::Impl {
         if (inLane == 0.0) return true;
         constexpr double kPatience = 120.0;  // s
         const double startUp = 3.0 - 2.0 * std::min(waited / kPatience, 1.0);
-        const double criticalGap = inLane / speed + startUp;
+        const double criticalGap = inLane / speed + dwellInLane + startUp;
         // The lanes the walk enters, edge to edge, and the stretch along them with 2 m either side.
         const Obstacle crossing{sMin - 2.0, sMax + 2.0, openEdge, laneLeft(sc.road, laneAt(sc.road, dMax))};
         for (int slot = 0; slot < traffic.slotCount(); ++slot) {
