@@ -9,8 +9,8 @@
 ///
 /// A strike needs a driver who stops steering in the few seconds before reaching the scene: an
 /// eyes-off episode, or a lapse (asleep, heavily impaired), that starts in that stretch, drifts
-/// toward the shoulder, fast enough and long enough. Each vehicle in the lane next to the scene
-/// opens a *window* when it is `window` seconds from the scene; at most one window per run is
+/// toward the shoulder, fast enough and long enough. Each vehicle in the open lanes opens a
+/// *window* when it is `window` seconds from the scene (more from lanes farther out); at most one window per run is
 /// *tilted*: the vehicle's remaining hazard budget is redrawn so that an episode starts inside
 /// the window, and that episode's marks (kind, direction, drift speed, duration) come from a
 /// shifted proposal. Which window is tilted is chosen sequentially: window k, if none before it
@@ -40,6 +40,7 @@ struct SelectionSchedule {
     double expectedScore = 0.0;    ///< expected sum of the scores of a run's windows; 0 = tilt nothing
     double onFootScore = 1.0;
     double offFootScore = 0.1;
+    double fartherLaneFactor = 0.3;  ///< on the score, per lane between the vehicle and the scene
     double maxBeta = 0.5;          ///< cap on any one window's beta
 };
 
@@ -58,6 +59,7 @@ struct EpisodeTilt {
 struct ImportanceSampling {
     bool enabled = false;
     double window = 8.0;           ///< s of travel before the scene's upstream end at which a window opens
+    double windowPerLane = 8.0;    ///< s more per lane between the vehicle and the scene
     SelectionSchedule selection;
     EpisodeTilt tilt;
 };

@@ -198,10 +198,10 @@ struct Drivers {
     /// far tail of calibration §12.3 and the default stop the absolute risk of §12.1 (docs/model.md,
     /// "Absolute risk"); drowsy drivers carry most of it (FHWA BMCS 1977: 53 % of drivers who hit
     /// vehicles on the shoulder were dozing).
-    DriverStateEffect drowsy = {0.02, 1.3, 4.0, 1.5, 1.5, 0.5 / units::kHour};
+    DriverStateEffect drowsy = {0.02, 1.3, 4.0, 1.5, 1.5, 0.025 / units::kHour};
     /// 0.2 % of Friday-daytime drivers had a BAC of 0.08 or more in the 2007 National Roadside
     /// Survey (Lacey et al. 2009, reported by AP) [C, secondary].
-    DriverStateEffect impaired = {0.002, 1.5, 2.0, 1.3, 1.6, 0.3 / units::kHour};
+    DriverStateEffect impaired = {0.002, 1.5, 2.0, 1.3, 1.6, 0.015 / units::kHour};
     bool mothEffect = false;             ///< gaze-steering bias toward lit units (weak evidence: off)
     double mothGain = 0.1;               ///< m/s lateral toward the lights while looking at them
 };

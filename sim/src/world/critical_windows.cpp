@@ -11,9 +11,9 @@ namespace sim::detail {
 CriticalWindows::CriticalWindows(const ImportanceSampling& is, std::uint64_t runSeed)
     : is_(is), rng_(streamSeed(runSeed, Stream::Proposal, 0)) {}
 
-int CriticalWindows::open(bool someoneOnFoot, double hazard) {
+int CriticalWindows::open(bool someoneOnFoot, int lanesAway, double hazard) {
     const SelectionSchedule& sel = is_.selection;
-    const double score = hazard > 0.0 ? (someoneOnFoot ? sel.onFootScore : sel.offFootScore) : 0.0;
+    const double score = hazard > 0.0 ? (someoneOnFoot ? sel.onFootScore : sel.offFootScore) * std::pow(sel.fartherLaneFactor, lanesAway) : 0.0;
     Window w;
     if (sel.expectedScore > 0.0 && score > 0.0) {
         // beta_k = c s_k / (1 - c S_<k): each window chosen with probability c s_k when the run's

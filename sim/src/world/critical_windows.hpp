@@ -17,10 +17,10 @@ public:
 
     bool enabled() const { return is_.enabled; }
 
-    /// A vehicle's window opens: someoneOnFoot decides its score, hazard (> 0) is the episode
-    /// hazard predicted for the window. Returns the window's index; whether it is tilted is
-    /// decided now, from the proposal's own stream.
-    int open(bool someoneOnFoot, double hazard);
+    /// A vehicle's window opens: someoneOnFoot and lanesAway (0 = the lane next to the scene)
+    /// decide its score, hazard (> 0) is the episode hazard predicted for the window. Returns the
+    /// window's index; whether it is tilted is decided now, from the proposal's own stream.
+    int open(bool someoneOnFoot, int lanesAway, double hazard);
     bool tilted(int window) const { return window == tilted_; }
     /// Adds to window w's ln L.
     void addLogRatio(int window, double logRatio) { windows_[static_cast<std::size_t>(window)].logRatio += logRatio; }

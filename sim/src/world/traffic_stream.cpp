@@ -117,9 +117,24 @@ void TrafficStream::prepopulate() {
                 speed = std::min(speed, std::max(0.0, (gap - v.traits.idm.s0) / v.traits.idm.T));
             }
             v.v = speed;
+            settleNearScene(v);
             addVehicle(std::move(v), p, l);
         }
     }
+}
+
+void TrafficStream::settleNearScene(Vehicle& v) const {
+    // A driver already on the road within sight of the scene has been driving toward it: they
+    // have seen it (and respond), and keep the clearance from it they would have taken.
+    if (!layout_.present || v.rear() > layout_.endS) return;
+    const double distance = layout_.anchorS - v.front();
+    if (distance > layout_.detectionDistance) return;
+    v.detectedAt = 0.0;
+    v.detectedDistance = std::max(distance, 0.0);
+    v.respondsAt = 0.0;
+    double dLow = -1e9, dHigh = 1e9;
+    obstacleAcceleration(v, v.lane, v.traits.idm.v0, &dLow, &dHigh);
+    v.d = std::clamp(v.d, dLow, std::max(dLow, dHigh));
 }
 
 void TrafficStream::scheduleArrivals(double t) {
@@ -289,12 +304,15 @@ TrafficStream::EpisodeRates TrafficStream::episodeRates(const Vehicle& v) const 
 void TrafficStream::updateWindow(Vehicle& v) {
     if (v.windowOpen && (v.rear() > layout_.endS || v.mode == VehicleMode::Crashed)) v.windowOpen = false;
     if (!windows_.enabled() || v.window >= 0 || v.mode == VehicleMode::Crashed || !v.traits.randomAttention) return;
-    if (v.lane != layout_.adjacentLane || v.rear() > layout_.endS) return;
+    if (v.lane < layout_.adjacentLane || v.rear() > layout_.endS) return;
+    // A lapse from a lane farther out must cross the nearer lanes first: its window opens earlier.
+    const int lanesAway = v.lane - layout_.adjacentLane;
     const double speed = std::max(v.v, 1.0);
-    if ((layout_.startS - v.front()) / speed > sc_.importance.window) return;
+    const double window = sc_.importance.window + lanesAway * sc_.importance.windowPerLane;
+    if ((layout_.startS - v.front()) / speed > window) return;
     // The hazard predicted for the window: today's rate until the rear passes the scene's end.
     const double hazard = episodeRates(v).total() * (layout_.endS - v.rear()) / speed;
-    v.window = windows_.open(!peopleOnFoot_.empty(), hazard);
+    v.window = windows_.open(!peopleOnFoot_.empty(), lanesAway, hazard);
     v.windowOpen = true;
     if (hazard <= 0.0) return;
     // The remaining budget is a fresh Exp(1) draw given the past (memorylessness): a tilted

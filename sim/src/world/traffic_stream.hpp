@@ -81,6 +81,8 @@ private:
     /// so that scripted and ordinary vehicles never share a stream.
     static std::uint64_t streamIndex(const Pending& p);
     void prepopulate();
+    /// A vehicle placed on the road at t = 0 within sight of the scene has already seen it.
+    void settleNearScene(Vehicle& v) const;
 
     // per-driver decisions
     void perceive(Vehicle& v, double t);
