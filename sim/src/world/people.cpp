@@ -131,6 +131,7 @@ People::People(const Scenario& sc, const SceneLayout& layout, EntityTable& entit
         p.dwellUntil = def.script.front().dwell;
         people_.push_back(std::move(p));
     }
+    planned_.resize(people_.size());
 }
 
 Vec2 People::target(const PersonDef& def, std::size_t step) const {
@@ -152,6 +153,17 @@ People::WalkAhead People::walkAhead(const PersonDef& def, std::vector<Vec2> leg,
         ahead.path.insert(ahead.path.end(), next.begin(), next.end());
     }
     return ahead;
+}
+
+const People::WalkAhead& People::plannedAhead(std::size_t i, std::vector<Vec2> leg, std::size_t step) {
+    PlannedAhead& c = planned_[i];
+    if (!c.valid || c.step != step || c.leg != leg) {
+        c.ahead = walkAhead(sc_.people[i], leg, step);
+        c.leg = std::move(leg);
+        c.step = step;
+        c.valid = true;
+    }
+    return c.ahead;
 }
 
 void People::beginStep(Person& p, const PersonDef& def) {
@@ -194,7 +206,7 @@ void People::update(double t, double dt, const MayWalk& mayWalk) {
             if (p.phase == PersonPhase::Inside) {
                 // The door is the first place: the look covers standing at it, and walking on
                 // from it, while that is in the lane.
-                const WalkAhead ahead = walkAhead(def, {p.position, target(def, p.step + 1)}, p.step + 1);
+                const WalkAhead& ahead = plannedAhead(i, {p.position, target(def, p.step + 1)}, p.step + 1);
                 if (!mayWalk(lookFrom, ahead.path, def.walkSpeed, waited(p, t), ahead.dwellInLane)) continue;
             }
             p.waitingSince = -1.0;
@@ -209,7 +221,7 @@ void People::update(double t, double dt, const MayWalk& mayWalk) {
         // a step whenever a gap opened, and never grow impatient: each step reset the wait.)
         const bool atTheEdge = distanceToLane(p.position, p.path, trafficEdge) <= kAtTheEdge;
         if (atTheEdge) {
-            const WalkAhead ahead = walkAhead(def, p.path, p.step);
+            const WalkAhead& ahead = plannedAhead(i, p.path, p.step);
             if (!mayWalk(p.position, ahead.path, def.walkSpeed, waited(p, t), ahead.dwellInLane)) {
                 p.velocity = {};
                 continue;

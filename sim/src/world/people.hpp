@@ -76,10 +76,22 @@ private:
         double dwellInLane = 0.0;  ///< s
     };
     WalkAhead walkAhead(const PersonDef& def, std::vector<Vec2> leg, std::size_t step) const;
+    /// walkAhead() for person i, planned again only when the leg or the step changed: someone
+    /// waiting for a gap asks every step, and the units they walk around do not move.
+    const WalkAhead& plannedAhead(std::size_t i, std::vector<Vec2> leg, std::size_t step);
+
+    /// The last walk ahead planned for a person, and what it was planned for.
+    struct PlannedAhead {
+        bool valid = false;
+        std::size_t step = 0;
+        std::vector<Vec2> leg;
+        WalkAhead ahead;
+    };
 
     const Scenario& sc_;
     const SceneLayout& layout_;
     std::vector<Person> people_;
+    std::vector<PlannedAhead> planned_;  ///< by person
 };
 
 }  // namespace sim::detail

@@ -9,11 +9,6 @@
 
 namespace sim::detail {
 
-int laneAt(const Road& r, double d) {
-    const int lane = static_cast<int>(std::floor(d / r.laneWidth));
-    return std::clamp(lane, 0, r.lanes - 1);
-}
-
 LaneEffect laneEffect(const Road& r, int lane, double w, const Obstacle& o, double swept) {
     const double half = 0.5 * std::max(w, swept);
     LaneEffect e;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
 #pragma once
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "sim/geometry.hpp"
@@ -31,8 +33,12 @@ inline constexpr double kPassingClearance = 0.3;
 inline double laneLeft(const Road& r, int lane) { return (lane + 1) * r.laneWidth; }
 inline double laneRight(const Road& r, int lane) { return lane * r.laneWidth; }
 inline double laneCentre(const Road& r, int lane) { return (lane + 0.5) * r.laneWidth; }
-/// The 0-based lane containing lateral position d, clamped to the road.
-int laneAt(const Road& r, double d);
+/// The 0-based lane containing lateral position d, clamped to the road. (Inline: asked for
+/// several times per vehicle and step.)
+inline int laneAt(const Road& r, double d) {
+    const int lane = static_cast<int>(std::floor(d / r.laneWidth));
+    return std::clamp(lane, 0, r.lanes - 1);
+}
 
 /// Effect of obstacle o on a vehicle of width w driving in `lane`. `swept` (>= w) is the
 /// vehicle's lateral extent at its present heading, which sets how far it must keep over.

@@ -58,6 +58,7 @@ TrafficStream::TrafficStream(const Scenario& sc, const SceneLayout& layout, std:
       mix_(sc.traffic.mix.empty() ? defaultFreewayMix() : sc.traffic.mix) {
     const int lanes = sc.road.lanes;
     lanes_.resize(static_cast<std::size_t>(lanes));
+    laneBands_.resize(static_cast<std::size_t>(lanes));
     waiting_.resize(static_cast<std::size_t>(lanes));
     laneObstacles_.resize(static_cast<std::size_t>(lanes));
     sightRange_ = models::sceneDetectionDistance(sc.environment, UnitLights::None, sc.road.sightDistance);
@@ -457,14 +458,18 @@ double TrafficStream::obstacleAcceleration(const Vehicle& v, int lane, double v0
     const double range = std::max(layout_.detectionDistance, kObstacleRangeMin);
     const double right = laneRight(sc_.road, lane), left = laneLeft(sc_.road, lane);
     const double halfWidth = 0.5 * v.width;
-    const double swept = v.sweptWidth();
     double acc = kInf;
     // Returns true when o is in the way ahead (in acceleration mode it then sets acc).
     auto consider = [&](const Obstacle& o) {
         if (o.sTo < v.rear()) return false;
         const double distance = o.sFrom - v.front();
         if (distance > std::min(range, o.seenWithin)) return false;
-        const LaneEffect e = laneEffect(sc_.road, lane, v.width, o, swept);
+        // For the lateral bounds only what is within the shy range counts (below).
+        if (dLow && distance >= kShyRange) return false;
+        // Only what reaches into the lane has an effect (laneEffect), and its swept width
+        // (trigonometry) only matters then.
+        const bool inLane = o.dMax > right && o.dMin < left;
+        const LaneEffect e = inLane ? laneEffect(sc_.road, lane, v.width, o, v.sweptWidth()) : LaneEffect{};
         // A narrowed passage is blocked until the vehicle is far enough over to clear it.
         constexpr double kTolerance = 0.05;  // m
         const bool notClear = v.d < e.dLow - kTolerance || v.d > e.dHigh + kTolerance;
@@ -533,6 +538,10 @@ TrafficStream::Longitudinal TrafficStream::longitudinal(const Vehicle& v, int le
     // one drifting over, one stuck half-way across, or the car this driver pulls out from behind.
     for (const int l : {v.lane - 1, v.lane + 1}) {
         if (l < 0 || l >= sc_.road.lanes) continue;
+        // No vehicle of that lane reaches across into this one's path (with a margin far above
+        // rounding): its leader there is not in the path either.
+        const LaneBand& band = laneBands_[static_cast<std::size_t>(l)];
+        if (v.d - 0.5 * v.width > band.left + 1e-6 || v.d + 0.5 * v.width < band.right - 1e-6) continue;
         int other = -1, follower = -1;
         neighbours(l, v.s, -1, other, follower);
         if (other < 0) continue;
@@ -701,7 +710,7 @@ void TrafficStream::move(Vehicle& v, double dt) {
         v.d += v.vLat * dt;
     }
     v.v = vNew;
-    v.heading = v.steeredHeading();
+    v.steer();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -709,6 +718,16 @@ void TrafficStream::move(Vehicle& v, double dt) {
 // ---------------------------------------------------------------------------------------------
 
 void TrafficStream::decide(double t, double dt) {
+    // Lateral positions stay put until the lane changes below.
+    for (int l = 0; l < sc_.road.lanes; ++l) {
+        LaneBand& band = laneBands_[static_cast<std::size_t>(l)];
+        band = {kInf, -kInf};
+        for (const int slot : lanes_[static_cast<std::size_t>(l)]) {
+            const Vehicle& v = vehicle(slot);
+            band.right = std::min(band.right, v.d - 0.5 * v.width);
+            band.left = std::max(band.left, v.d + 0.5 * v.width);
+        }
+    }
     for (int l = 0; l < sc_.road.lanes; ++l) {
         const std::vector<int>& list = lanes_[static_cast<std::size_t>(l)];
         for (std::size_t k = 0; k < list.size(); ++k) {

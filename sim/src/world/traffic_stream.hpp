@@ -147,6 +147,12 @@ private:
     std::vector<bool> alive_;
     std::vector<int> freeSlots_;
     std::vector<std::vector<int>> lanes_;
+    /// The lateral extent of each lane's vehicles, d from its rightmost right side to its
+    /// leftmost left side (m), as of the start of decide().
+    struct LaneBand {
+        double right, left;
+    };
+    std::vector<LaneBand> laneBands_;
     int onRoad_ = 0;
 
     std::vector<Rng> arrivalRng_;            ///< one per lane

@@ -89,42 +89,70 @@ struct Vehicle {
     // physics
     VehicleMode mode = VehicleMode::Kinematic;
     BodyId body = kNoBody;
-    double heading = 0.0;          ///< rad, from body (bodied/crashed) or from vLat/v
     double crashedAt = -1.0;
 
-    /// Heading of the path the vehicle is steering: lateral speed is bounded by forward speed
-    /// (TrafficStream::lateral), so this stays within a few degrees.
+    /// Heading of the path the vehicle is steering at speed `speed` with lateral speed `lateral`:
+    /// lateral speed is bounded by forward speed (TrafficStream::lateral), so this stays within a
+    /// few degrees.
     /// A tractor-trailer is one rigid box here; its real trailer follows the tractor instead of
     /// swinging out, so long vehicles turn their box only as much as a 6 m tractor's lateral
     /// shift would swing its ends [simplification].
-    double steeredHeading() const {
+    double steeredHeading(double speed, double lateral) const {
         constexpr double kMaxHeading = 0.35;  // rad: nosing into a gap at a crawl [assumption]
         constexpr double kTractorLength = 6.0;  // m
         constexpr double kCrawlReference = 3.0;  // m/s: creeping sideways into a gap barely turns the nose
-        if (v <= 0.05) return 0.0;
-        const double h = std::clamp(std::atan2(vLat, std::max(v, kCrawlReference)), -kMaxHeading, kMaxHeading);
+        if (speed <= 0.05) return 0.0;
+        const double h = std::clamp(std::atan2(lateral, std::max(speed, kCrawlReference)), -kMaxHeading, kMaxHeading);
         return length > kTractorLength ? h * (kTractorLength / length) : h;
+    }
+    /// ... at the present speeds.
+    double steeredHeading() const { return steeredHeading(v, vLat); }
+
+    /// Heading (rad): the body's (bodied, crashed), or the steered path's as of the last move.
+    /// Most vehicles' headings are never looked at in a step (far from the scene, nothing asks
+    /// for their outline), so the steered heading is computed when first asked for.
+    double heading() const {
+        if (headingPending_) {
+            heading_ = steeredHeading(headingV_, headingVLat_);
+            headingPending_ = false;
+        }
+        return heading_;
+    }
+    /// The heading is the body's.
+    void setHeading(double h) {
+        heading_ = h;
+        headingPending_ = false;
+    }
+    /// The heading is the steered path's at the present speeds (after a kinematic move).
+    void steer() {
+        headingV_ = v;
+        headingVLat_ = vLat;
+        headingPending_ = true;
     }
 
     /// Lateral extent (m) of the outline at the present heading (remembered for that heading:
     /// it is asked for many times a step).
     double sweptWidth() const {
-        if (heading != sweptHeading_) {
-            const double h = std::abs(heading);
-            sweptHeading_ = heading;
-            swept_ = width * std::cos(h) + length * std::sin(h);
+        const double h = heading();
+        if (h != sweptHeading_) {
+            sweptHeading_ = h;
+            swept_ = width * std::cos(std::abs(h)) + length * std::sin(std::abs(h));
         }
         return swept_;
     }
-
-    mutable double sweptHeading_ = std::numeric_limits<double>::quiet_NaN(), swept_ = 0.0;
 
     bool eyesOff(double t) const { return t < eyesOffUntil; }
     bool frozen(double t) const { return t < reactingUntil; }
     double front() const { return s + 0.5 * length; }
     double rear() const { return s - 0.5 * length; }
     /// The outline on the road: centre (s, d), heading, half length and half width.
-    OrientedBox box() const { return {{{s, d}, heading}, 0.5 * length, 0.5 * width}; }
+    OrientedBox box() const { return {{{s, d}, heading()}, 0.5 * length, 0.5 * width}; }
+
+private:
+    mutable double heading_ = 0.0;
+    mutable bool headingPending_ = false;
+    double headingV_ = 0.0, headingVLat_ = 0.0;  ///< m/s: the speeds the pending heading is steered at
+    mutable double sweptHeading_ = std::numeric_limits<double>::quiet_NaN(), swept_ = 0.0;
 };
 
 }  // namespace sim::detail

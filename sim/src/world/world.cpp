@@ -259,6 +259,14 @@ struct World::Impl {
         for (int slot = 0; slot < traffic.slotCount(); ++slot) {
             if (!traffic.alive(slot)) continue;
             const Vehicle& v = traffic.vehicle(slot);
+            // Far enough up- or downstream that its outline (within its half diagonal, and a
+            // margin for rounding) cannot be alongside, and not reaching the stretch in time:
+            // the outline, with its trigonometry, is not needed.
+            const double reach = 0.5 * (v.length + v.width) + 0.01;
+            if (v.mode != VehicleMode::Crashed &&
+                (v.s - reach > crossing.sTo ||
+                 (v.s + reach < crossing.sFrom && !((sMin - v.front()) / std::max(v.v, 0.1) < criticalGap))))
+                continue;
             const Obstacle now = boundingObstacle(v.box());
             if (v.mode == VehicleMode::Crashed) {
                 if (sweepsThrough(now, {v.v, v.vLat}, criticalGap, crossing)) return false;
@@ -391,7 +399,7 @@ struct World::Impl {
             const Pose pose = physics.pose(v.body);
             v.s = pose.position.x;
             v.d = pose.position.y;
-            v.heading = pose.heading;
+            v.setHeading(pose.heading);
             if (v.mode == VehicleMode::Crashed) {
                 const Vec2 vel = physics.velocity(v.body);
                 v.v = vel.x;
@@ -682,7 +690,7 @@ struct World::Impl {
         for (int slot = 0; slot < traffic.slotCount(); ++slot) {
             if (!traffic.alive(slot)) continue;
             const Vehicle& v = traffic.vehicle(slot);
-            f.entities.push_back({v.entity, {{v.s, v.d}, v.heading}, std::hypot(v.v, v.vLat), vehicleFlags(v, f.time)});
+            f.entities.push_back({v.entity, {{v.s, v.d}, v.heading()}, std::hypot(v.v, v.vLat), vehicleFlags(v, f.time)});
         }
         std::sort(f.entities.begin(), f.entities.end(),
                   [](const EntityState& a, const EntityState& b) { return a.entity < b.entity; });
