@@ -87,21 +87,6 @@ void writeRuns(const std::string& path, const std::vector<sim::Outcome>& runs, c
     std::fclose(f);
 }
 
-Json tiltJson(const sim::ImportanceSampling& is) {
-    Json onset = Json::array();
-    for (const double b : is.tilt.onset) onset.push_back(b);
-    return {{"window_s", is.window},
-            {"defensive_share", is.selection.defensiveShare},
-            {"expected_window_score", is.selection.expectedScore},
-            {"onset_bins", onset},
-            {"shoulder_share", is.tilt.shoulderShare},
-            {"drift_median_factor", std::exp(is.tilt.driftLogShift)},
-            {"duration_median_factor", std::exp(is.tilt.durationLogShift)},
-            {"lapse_share", is.tilt.lapseShare},
-            {"lapse_drift_median_factor", std::exp(is.tilt.lapseDriftLogShift)},
-            {"lapse_duration_median_factor", std::exp(is.tilt.lapseDurationLogShift)}};
-}
-
 void run(const Options& opt, int& exitCode) {
     std::string error;
     const std::optional<double> maxTime = parseTime(opt.maxTime, "--max-time", error);
@@ -193,8 +178,8 @@ void run(const Options& opt, int& exitCode) {
                            shortNumber(opt.relError) + " was reached: the interval is honest but wider");
     out["warnings"] = warnings;
     if (!opt.crude) {
-        out["proposal"] = tiltJson(scenario.importance);
-        out["pilot"] = {{"runs", tuning.pilotRuns}, {"levels_m", tuning.levels}, {"contacts_last_iteration", tuning.contacts}};
+        out["proposal"] = proposalJson(scenario.importance);
+        out["pilot"] = tuningJson(tuning);
     }
     if (!opt.runsFile.empty()) writeRuns(opt.runsFile, runs, scenario);
     std::cout << out.dump(2) << "\n";

@@ -3,6 +3,7 @@
 #include "batch/importance.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <numeric>
 
@@ -111,6 +112,15 @@ std::uint64_t pilotSeed(std::uint64_t seed, std::size_t iteration, std::size_t i
 
 }  // namespace
 
+std::string_view name(Estimator e) { return kEstimatorNames[static_cast<std::size_t>(e)]; }
+
+std::string importanceKey(const ImportanceOptions& o) {
+    char buffer[200];
+    std::snprintf(buffer, sizeof buffer, "importance window=%.17g defensive=%.17g pilot=%zux%zu elite=%.17g smoothing=%.17g", o.window,
+                  o.defensiveShare, o.pilotIterations, o.pilotRuns, o.eliteShare, o.smoothing);
+    return buffer;
+}
+
 sim::ImportanceSampling initialImportance(const ImportanceOptions& options) {
     sim::ImportanceSampling is;
     is.enabled = true;
@@ -161,6 +171,26 @@ sim::ImportanceSampling tuneImportance(const sim::Scenario& scenario, const Impo
     }
     if (report) *report = local;
     return pilot.importance;
+}
+
+nlohmann::ordered_json proposalJson(const sim::ImportanceSampling& is) {
+    nlohmann::ordered_json onset = nlohmann::ordered_json::array();
+    for (const double b : is.tilt.onset) onset.push_back(b);
+    return {{"window_s", is.window},
+            {"window_per_lane_s", is.windowPerLane},
+            {"defensive_share", is.selection.defensiveShare},
+            {"expected_window_score", is.selection.expectedScore},
+            {"onset_bins", onset},
+            {"shoulder_share", is.tilt.shoulderShare},
+            {"drift_median_factor", std::exp(is.tilt.driftLogShift)},
+            {"duration_median_factor", std::exp(is.tilt.durationLogShift)},
+            {"lapse_share", is.tilt.lapseShare},
+            {"lapse_drift_median_factor", std::exp(is.tilt.lapseDriftLogShift)},
+            {"lapse_duration_median_factor", std::exp(is.tilt.lapseDurationLogShift)}};
+}
+
+nlohmann::ordered_json tuningJson(const TuningReport& report) {
+    return {{"runs", report.pilotRuns}, {"levels_m", report.levels}, {"contacts_last_iteration", report.contacts}};
 }
 
 double maxPossibleWeight(const std::vector<sim::Outcome>& runs) {
