@@ -29,7 +29,7 @@
 # docs/validation/rare-events.md), QUICK=1 (loose targets: a few minutes, to try the script),
 # PAGE_ONLY=1 (write the page again from the files of the last run in OUT, running nothing).
 # Needs python3 (standard library only) to write the page. On the shared 2-core machine, run it
-# under `nice -n 10`; it takes two to three hours there.
+# under `nice -n 10`; it took about an hour there (the page gives each estimate's wall time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
