@@ -26,18 +26,19 @@ namespace {
 
 constexpr int kColumn = 24;
 
-/// The stop of the weight tests: the officer at the driver's window the whole run, and in lane 1
-/// a column of 24 vehicles at 65 mph, 2.5 s apart, which keep their lane (no other traffic, no
-/// moving over), so that every run opens exactly 24 windows while someone is on foot. Then every
-/// run's window score equals the expected score, prod (1 - beta_i) is exactly the defensive share
-/// and the weights are bounded by its inverse, as the design intends (sim/rare_events.hpp): the
-/// mean weight is then precise with a few hundred runs, and what the test measures is the weight
-/// formula, not the spread of the window count (the last test of this file is about that).
-/// Episodes are 40 times as frequent as the default (140 /h), so that a window's predicted hazard
-/// is about 0.4 and a third of the untilted windows see an episode start in them: every factor of
-/// the weight (the onset ratio, the marks' ratio of tilted and untilted windows, the mixture) then
-/// matters in E[w]. One driver in four is drowsy and one in four impaired (their own episode
-/// durations). The driver model is written out: a recalibration of the defaults changes nothing.
+/// The stop of the weight tests: the officer at the driver's window the whole run and, as the only
+/// traffic, a column of 24 vehicles entering lane 1 at 65 mph, 2.5 s apart, that do not move over.
+/// A run opens at most 24 windows (fewer when a car changes lanes to pass the scene, or after a
+/// strike or a crash), so with the expected score set to 24 a run's prod (1 - beta_i) =
+/// 1 - (1 - d) S / 24 never falls below the defensive share d and the weights are bounded by 1/d,
+/// as the design intends (sim/rare_events.hpp): the sample SE is then trustworthy with a few
+/// hundred runs, and what the test measures is the weight formula, not the spread of the window
+/// count (the third test of this file is about that). Episodes are 40 times as frequent as the
+/// default (140 /h), so that a window's predicted hazard is about 0.4 and a third of the untilted
+/// windows see an episode start in them: every factor of the weight (the onset ratio, the marks'
+/// ratio of tilted and untilted windows, the mixture) then matters in E[w]. One driver in four is
+/// drowsy and one in four impaired (their own episode durations). The attention model is written
+/// out (lapses are set per test): a recalibration of its defaults changes nothing.
 std::string weightStopText() {
     std::string text = R"(name = "weight-stop"
 [run]
