@@ -152,7 +152,8 @@ void run(const Options& opt, int& exitCode) {
                       << " (target " << shortNumber(100.0 * opt.relError) << " %), " << p.hits << " hits   " << (terminal ? "" : "\n")
                       << std::flush;
         }
-        if (p.relError <= opt.relError && p.hits >= opt.minHits) {
+        // Weighted hits, not raw ones: most hits of an importance run carry tiny weights.
+        if (p.relError <= opt.relError && p.essHits >= static_cast<double>(opt.minHits)) {
             stopped = "converged";
             break;
         }
@@ -210,7 +211,7 @@ void addEstimateCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--pilot-iterations", opt->importance.pilotIterations, "Cross-entropy iterations")->default_val(3);
     cmd->add_flag("--quiet", opt->quiet, "No progress line");
     cmd->add_option("--runs", opt->runsFile, "Also write one CSV line per run (weight, strikes, tilted window) to this file");
-    cmd->add_option("--min-hits", opt->minHits, "Runs with a strike needed before the target can stop the estimate")->default_val(10);
+    cmd->add_option("--min-hits", opt->minHits, "Weighted hits (Kish ESS among runs with a strike) needed before the target can stop the estimate")->default_val(10);
     cmd->callback([opt, &exitCode] { run(*opt, exitCode); });
 }
 

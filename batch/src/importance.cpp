@@ -105,6 +105,17 @@ sim::EpisodeTilt refit(const sim::EpisodeTilt& old, const std::vector<Sample>& e
     return t;
 }
 
+/// The score over which a run's windows are spread: the 80th percentile of the pilot runs' totals,
+/// so that four runs in five reach the last of their windows before the selection is used up.
+double spreadScore(const std::vector<sim::Outcome>& runs) {
+    std::vector<double> scores;
+    for (const sim::Outcome& o : runs) scores.push_back(o.importance.selectionScore);
+    if (scores.empty()) return 1e-9;
+    std::sort(scores.begin(), scores.end());
+    const auto at = static_cast<std::size_t>(std::floor(0.8 * static_cast<double>(scores.size() - 1)));
+    return std::max(scores[at], 1e-9);
+}
+
 /// A seed of the pilot, apart from every seed of the main runs.
 std::uint64_t pilotSeed(std::uint64_t seed, std::size_t iteration, std::size_t i) {
     return sim::runSeed(sim::splitmix64(seed ^ 0x70696C6F74ull), iteration * 1000003ull + i);
@@ -156,10 +167,8 @@ sim::ImportanceSampling tuneImportance(const sim::Scenario& scenario, const Impo
         const std::vector<sim::Outcome> runs =
             runBatch(pilot, options.pilotRuns, [&](std::size_t i) { return pilotSeed(seed, it, i); }, threads);
         local.pilotRuns += runs.size();
-        double score = 0.0;
-        for (const sim::Outcome& o : runs) score += o.importance.selectionScore;
+        pilot.importance.selection.expectedScore = spreadScore(runs);
         const std::vector<Sample> samples = tiltedSamples(runs);
-        pilot.importance.selection.expectedScore = std::max(score / static_cast<double>(runs.size()), 1e-9);
         if (samples.size() < 5) continue;
         const double level = eliteLevel(samples, options.eliteShare);
         local.levels.push_back(-level);
@@ -168,6 +177,15 @@ sim::ImportanceSampling tuneImportance(const sim::Scenario& scenario, const Impo
             if (s.score >= level) elite.push_back(s);
         local.contacts = static_cast<std::size_t>(std::count_if(samples.begin(), samples.end(), [](const Sample& s) { return s.score >= 0.0; }));
         pilot.importance.tilt = refit(pilot.importance.tilt, elite, options.smoothing);
+    }
+    if (options.pilotRuns == 0 || options.pilotIterations == 0) {
+        // No tuning, but the selection still needs to know how many windows a run opens: a few
+        // runs that tilt nothing count them.
+        sim::Scenario counting = pilot;
+        counting.importance.selection.expectedScore = 0.0;
+        const std::vector<sim::Outcome> runs = runBatch(counting, 32, [&](std::size_t i) { return pilotSeed(seed, 99, i); }, threads);
+        local.pilotRuns += runs.size();
+        pilot.importance.selection.expectedScore = spreadScore(runs);
     }
     if (report) *report = local;
     return pilot.importance;

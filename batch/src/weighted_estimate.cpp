@@ -170,7 +170,9 @@ WeightedEstimate WeightedAccumulator::estimate(bool importance, double maxPossib
         e.hi = p + kZ95 * e.standardError;
         e.interval = "normal";
     } else {
-        const double nStar = p * (1.0 - p) / (e.standardError * e.standardError);
+        // The effective n: the n that gives this SE to a binomial proportion (the SE has the
+        // sample variance's n - 1, hence the n / (n - 1)).
+        const double nStar = p * (1.0 - p) / (e.standardError * e.standardError) * n / (n - 1.0);
         const Estimate cp = clopperPearson(nStar * p, nStar);
         e.lo = cp.lo;
         e.hi = cp.hi;
