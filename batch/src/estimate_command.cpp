@@ -87,21 +87,6 @@ void writeRuns(const std::string& path, const std::vector<sim::Outcome>& runs, c
     std::fclose(f);
 }
 
-Json tiltJson(const sim::ImportanceSampling& is) {
-    Json onset = Json::array();
-    for (const double b : is.tilt.onset) onset.push_back(b);
-    return {{"window_s", is.window},
-            {"defensive_share", is.selection.defensiveShare},
-            {"expected_window_score", is.selection.expectedScore},
-            {"onset_bins", onset},
-            {"shoulder_share", is.tilt.shoulderShare},
-            {"drift_median_factor", std::exp(is.tilt.driftLogShift)},
-            {"duration_median_factor", std::exp(is.tilt.durationLogShift)},
-            {"lapse_share", is.tilt.lapseShare},
-            {"lapse_drift_median_factor", std::exp(is.tilt.lapseDriftLogShift)},
-            {"lapse_duration_median_factor", std::exp(is.tilt.lapseDurationLogShift)}};
-}
-
 void run(const Options& opt, int& exitCode) {
     std::string error;
     const std::optional<double> maxTime = parseTime(opt.maxTime, "--max-time", error);
@@ -167,7 +152,8 @@ void run(const Options& opt, int& exitCode) {
                       << " (target " << shortNumber(100.0 * opt.relError) << " %), " << p.hits << " hits   " << (terminal ? "" : "\n")
                       << std::flush;
         }
-        if (p.relError <= opt.relError && p.hits >= opt.minHits) {
+        // Weighted hits, not raw ones: most hits of an importance run carry tiny weights.
+        if (p.relError <= opt.relError && p.essHits >= static_cast<double>(opt.minHits)) {
             stopped = "converged";
             break;
         }
@@ -193,8 +179,8 @@ void run(const Options& opt, int& exitCode) {
                            shortNumber(opt.relError) + " was reached: the interval is honest but wider");
     out["warnings"] = warnings;
     if (!opt.crude) {
-        out["proposal"] = tiltJson(scenario.importance);
-        out["pilot"] = {{"runs", tuning.pilotRuns}, {"levels_m", tuning.levels}, {"contacts_last_iteration", tuning.contacts}};
+        out["proposal"] = proposalJson(scenario.importance);
+        out["pilot"] = tuningJson(tuning);
     }
     if (!opt.runsFile.empty()) writeRuns(opt.runsFile, runs, scenario);
     std::cout << out.dump(2) << "\n";
@@ -225,7 +211,7 @@ void addEstimateCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--pilot-iterations", opt->importance.pilotIterations, "Cross-entropy iterations")->default_val(3);
     cmd->add_flag("--quiet", opt->quiet, "No progress line");
     cmd->add_option("--runs", opt->runsFile, "Also write one CSV line per run (weight, strikes, tilted window) to this file");
-    cmd->add_option("--min-hits", opt->minHits, "Runs with a strike needed before the target can stop the estimate")->default_val(10);
+    cmd->add_option("--min-hits", opt->minHits, "Weighted hits (Kish ESS among runs with a strike) needed before the target can stop the estimate")->default_val(10);
     cmd->callback([opt, &exitCode] { run(*opt, exitCode); });
 }
 

@@ -3,6 +3,7 @@
 #include "batch/importance.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <numeric>
 
@@ -104,12 +105,32 @@ sim::EpisodeTilt refit(const sim::EpisodeTilt& old, const std::vector<Sample>& e
     return t;
 }
 
+/// The score over which a run's windows are spread: the 80th percentile of the pilot runs' totals,
+/// so that four runs in five reach the last of their windows before the selection is used up.
+double spreadScore(const std::vector<sim::Outcome>& runs) {
+    std::vector<double> scores;
+    for (const sim::Outcome& o : runs) scores.push_back(o.importance.selectionScore);
+    if (scores.empty()) return 1e-9;
+    std::sort(scores.begin(), scores.end());
+    const auto at = static_cast<std::size_t>(std::floor(0.8 * static_cast<double>(scores.size() - 1)));
+    return std::max(scores[at], 1e-9);
+}
+
 /// A seed of the pilot, apart from every seed of the main runs.
 std::uint64_t pilotSeed(std::uint64_t seed, std::size_t iteration, std::size_t i) {
     return sim::runSeed(sim::splitmix64(seed ^ 0x70696C6F74ull), iteration * 1000003ull + i);
 }
 
 }  // namespace
+
+std::string_view name(Estimator e) { return kEstimatorNames[static_cast<std::size_t>(e)]; }
+
+std::string importanceKey(const ImportanceOptions& o) {
+    char buffer[200];
+    std::snprintf(buffer, sizeof buffer, "importance window=%.17g defensive=%.17g pilot=%zux%zu elite=%.17g smoothing=%.17g", o.window,
+                  o.defensiveShare, o.pilotIterations, o.pilotRuns, o.eliteShare, o.smoothing);
+    return buffer;
+}
 
 sim::ImportanceSampling initialImportance(const ImportanceOptions& options) {
     sim::ImportanceSampling is;
@@ -146,10 +167,8 @@ sim::ImportanceSampling tuneImportance(const sim::Scenario& scenario, const Impo
         const std::vector<sim::Outcome> runs =
             runBatch(pilot, options.pilotRuns, [&](std::size_t i) { return pilotSeed(seed, it, i); }, threads);
         local.pilotRuns += runs.size();
-        double score = 0.0;
-        for (const sim::Outcome& o : runs) score += o.importance.selectionScore;
+        pilot.importance.selection.expectedScore = spreadScore(runs);
         const std::vector<Sample> samples = tiltedSamples(runs);
-        pilot.importance.selection.expectedScore = std::max(score / static_cast<double>(runs.size()), 1e-9);
         if (samples.size() < 5) continue;
         const double level = eliteLevel(samples, options.eliteShare);
         local.levels.push_back(-level);
@@ -159,8 +178,37 @@ sim::ImportanceSampling tuneImportance(const sim::Scenario& scenario, const Impo
         local.contacts = static_cast<std::size_t>(std::count_if(samples.begin(), samples.end(), [](const Sample& s) { return s.score >= 0.0; }));
         pilot.importance.tilt = refit(pilot.importance.tilt, elite, options.smoothing);
     }
+    if (options.pilotRuns == 0 || options.pilotIterations == 0) {
+        // No tuning, but the selection still needs to know how many windows a run opens: a few
+        // runs that tilt nothing count them.
+        sim::Scenario counting = pilot;
+        counting.importance.selection.expectedScore = 0.0;
+        const std::vector<sim::Outcome> runs = runBatch(counting, 32, [&](std::size_t i) { return pilotSeed(seed, 99, i); }, threads);
+        local.pilotRuns += runs.size();
+        pilot.importance.selection.expectedScore = spreadScore(runs);
+    }
     if (report) *report = local;
     return pilot.importance;
+}
+
+nlohmann::ordered_json proposalJson(const sim::ImportanceSampling& is) {
+    nlohmann::ordered_json onset = nlohmann::ordered_json::array();
+    for (const double b : is.tilt.onset) onset.push_back(b);
+    return {{"window_s", is.window},
+            {"window_per_lane_s", is.windowPerLane},
+            {"defensive_share", is.selection.defensiveShare},
+            {"expected_window_score", is.selection.expectedScore},
+            {"onset_bins", onset},
+            {"shoulder_share", is.tilt.shoulderShare},
+            {"drift_median_factor", std::exp(is.tilt.driftLogShift)},
+            {"duration_median_factor", std::exp(is.tilt.durationLogShift)},
+            {"lapse_share", is.tilt.lapseShare},
+            {"lapse_drift_median_factor", std::exp(is.tilt.lapseDriftLogShift)},
+            {"lapse_duration_median_factor", std::exp(is.tilt.lapseDurationLogShift)}};
+}
+
+nlohmann::ordered_json tuningJson(const TuningReport& report) {
+    return {{"runs", report.pilotRuns}, {"levels_m", report.levels}, {"contacts_last_iteration", report.contacts}};
 }
 
 double maxPossibleWeight(const std::vector<sim::Outcome>& runs) {

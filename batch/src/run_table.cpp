@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <map>
 #include <stdexcept>
 
 #include "batch/text.hpp"
@@ -20,7 +21,7 @@ const char* const kOutcomeColumns =
     "status,struck,strikes,first_strike_s,max_impact_speed_mps,p_severe,p_fatal,collisions,min_clearance_m,"
     "close_passes_lt1m,close_passes_lt2m,min_ttc_s,exposure_s,shoulder_intrusions,move_over_rate,slow_down_rate,"
     "observed_vehicles,adjacent_lane_mean_speed_mps,vehicles_passed,edge_line_crossings,vehicle_hours,simulated_s,"
-    "log_weight,state_hash";
+    "unit_struck,log_weight,state_hash";
 
 /// The striker's columns (the driven vehicle behind a strike, sim::Striker): one line per field,
 /// so a field added to Striker is one line here. events.csv has them on strike rows, runs.csv for
@@ -92,9 +93,16 @@ std::string runsHeader(const Layout& layout) {
 }
 
 double runProbability(const sim::Outcome& outcome, bool fatal) {
-    double none = 1.0;
-    for (const sim::Strike& s : outcome.strikes) none *= 1.0 - (fatal ? s.pFatal : s.pSevere);
-    return 1.0 - none;
+    // Per person: 1 - prod(1 - p) over their strikes (struck twice is not killed twice); summed
+    // over people: the expected number killed (or severely injured) in the run.
+    std::map<std::string, double> spared;
+    for (const sim::Strike& s : outcome.strikes) {
+        auto [it, added] = spared.try_emplace(s.person, 1.0);
+        it->second *= 1.0 - (fatal ? s.pFatal : s.pSevere);
+    }
+    double expected = 0.0;
+    for (const auto& [person, none] : spared) expected += 1.0 - none;
+    return expected;
 }
 
 std::string runRow(const Layout& layout, const RunKey& key, const sim::Outcome& o) {
@@ -133,6 +141,7 @@ std::string runRow(const Layout& layout, const RunKey& key, const sim::Outcome& 
     out += "," + formatDouble(o.adjacentLaneMeanSpeed);
     out += "," + std::to_string(o.vehiclesPassed) + "," + std::to_string(o.edgeLineCrossings);
     out += "," + formatDouble(o.vehicleHours) + "," + formatDouble(o.simulated);
+    out += o.unitStruck ? ",1" : ",0";
     out += "," + formatDouble(o.logWeight) + "," + hex64(o.stateHash);
     return out + strikerCells(first) + "\n";
 }
@@ -171,6 +180,8 @@ RunsReader::RunsReader(const Layout& layout, std::string_view header) : layout_(
     exposure_ = column(names, "exposure_s");
     moveOver_ = column(names, "move_over_rate");
     observed_ = column(names, "observed_vehicles");
+    unitStruck_ = column(names, "unit_struck");
+    logWeight_ = column(names, "log_weight");
 }
 
 RunRecord RunsReader::parse(std::string_view line) const {
@@ -190,6 +201,8 @@ RunRecord RunsReader::parse(std::string_view line) const {
     r.exposure = toDouble(f[exposure_]);
     r.moveOverRate = toDouble(f[moveOver_]);
     r.observedVehicles = toDouble(f[observed_]);
+    r.unitStruck = f[unitStruck_] == "1";
+    r.logWeight = toDouble(f[logWeight_]);
     return r;
 }
 

@@ -37,13 +37,35 @@ namespace {
 /// Runs one task, writing its replay to DIR/replays/ when the sweep's `record` asks for it:
 /// every run, or only runs with a strike (re-run with the writer: a run is a pure function of
 /// scenario and seed, so the replay is of the very run in the table).
-sim::Outcome runWithReplay(const Sweep& sweep, std::size_t point, const RunKey& key, const fs::path& out) {
-    const sim::Scenario& scenario = sweep.points[point].scenario;
+sim::Outcome runWithReplay(const Sweep& sweep, const sim::Scenario& scenario, std::size_t point, const RunKey& key,
+                           const fs::path& out) {
     const fs::path replay = out / "replays" / (sweep.points[point].id + "-r" + std::to_string(key.replicate) + ".rsr");
     if (sweep.record == RecordMode::All) return sim::io::runAndRecord(scenario, key.seed, replay);
     const sim::Outcome outcome = sim::run(scenario, key.seed);
     if (sweep.record == RecordMode::Strikes && outcome.struck) sim::io::runAndRecord(scenario, key.seed, replay);
     return outcome;
+}
+
+/// The scenario every task of each point runs: the point's own, and with the importance
+/// estimator its proposal, tuned by a short cross-entropy pilot (deterministic: the same for
+/// every shard, and after a resume). Writes what was tuned to DIR/importance.json.
+std::vector<sim::Scenario> scenariosToRun(const Sweep& sweep, int threads, const fs::path& out, std::ostream* progress) {
+    std::vector<sim::Scenario> scenarios;
+    for (const SweepPoint& p : sweep.points) scenarios.push_back(p.scenario);
+    if (sweep.estimator != Estimator::Importance) return scenarios;
+    nlohmann::ordered_json points = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+        if (progress) *progress << "\rtuning the proposal of point " << (i + 1) << "/" << scenarios.size() << std::flush;
+        TuningReport tuning;
+        // The same pilot seeds at every point: the points' proposals meet the same traffic.
+        scenarios[i].importance = tuneImportance(scenarios[i], sweep.importance, sweep.rootSeed, threads, &tuning);
+        points.push_back({{"id", sweep.points[i].id}, {"proposal", proposalJson(scenarios[i].importance)},
+                          {"pilot", tuningJson(tuning)}});
+    }
+    if (progress) *progress << "\n";
+    const nlohmann::ordered_json file = {{"estimator", "importance"}, {"options", importanceKey(sweep.importance)}, {"points", points}};
+    writeFileAtomically(out / "importance.json", file.dump(2) + "\n");
+    return scenarios;
 }
 
 }  // namespace
@@ -168,7 +190,8 @@ void recoverEvents(const fs::path& path, const std::string& header, std::size_t 
 /// The first entry of `out` that a sweep does not write, if any: a folder holding other files is
 /// not a results folder, and a sweep written into it would mix with them.
 std::optional<std::string> foreignEntry(const fs::path& out) {
-    static constexpr std::string_view kOurs[] = {"points", "replays", "runs.csv", "events.csv", "summary.csv", "summary.json", "manifest.json"};
+    static constexpr std::string_view kOurs[] = {"points",       "replays",       "runs.csv",     "events.csv",
+                                                 "summary.csv",  "summary.json",  "manifest.json", "importance.json"};
     std::error_code ec;
     for (const fs::directory_entry& e : fs::directory_iterator(out, ec)) {
         std::string name = e.path().filename().string();
@@ -283,8 +306,10 @@ RunReport runSweep(const Sweep& sweep, const RunOptions& options) {
     }
     report.doneBefore = recovered.rows;
 
-    File runs(runsPath, "ab"), events(eventsPath, "ab");
     std::ostream* progressOut = options.progressStream;
+    const std::vector<sim::Scenario> scenarios =
+        scenariosToRun(sweep, threads, out, options.progress == Progress::Style::Quiet ? nullptr : progressOut);
+    File runs(runsPath, "ab"), events(eventsPath, "ab");
     Progress progress(progressOut ? *progressOut : std::cerr, progressOut ? options.progress : Progress::Style::Quiet,
                       report.end - report.first, recovered.rows, recovered.struck);
     std::size_t next = report.first + recovered.rows;
@@ -314,7 +339,7 @@ RunReport runSweep(const Sweep& sweep, const RunOptions& options) {
                         const std::size_t point = layout.pointOf(task), replicate = layout.replicateOf(task);
                         const RunKey key{task, point, replicate, sweep.seedOf(replicate)};
                         const auto start = Clock::now();
-                        const sim::Outcome outcome = runWithReplay(sweep, point, key, out);
+                        const sim::Outcome outcome = runWithReplay(sweep, scenarios[point], point, key, out);
                         TaskResult r;
                         r.seconds = std::chrono::duration<double>(Clock::now() - start).count();
                         r.task = task;

@@ -102,6 +102,7 @@ std::uint64_t Sweep::seedOf(std::size_t replicate) const { return sim::runSeed(r
 Layout Sweep::layout() const {
     Layout out;
     out.name = name;
+    out.importance = estimator == Estimator::Importance;
     out.rootSeed = rootSeed;
     out.replicates = replicates;
     for (const Axis& a : axes) {

@@ -172,8 +172,10 @@ void makePoints(Sweep& sweep, const ScenarioLayers& layers, std::size_t maxPoint
 }
 
 std::uint64_t hashOf(const Sweep& s) {
-    std::string key = "roadside-sweep-v1\nseed=" + std::to_string(s.rootSeed) + "\nreplicates=" + std::to_string(s.replicates) +
-                      "\nrecord=" + std::string(name(s.record)) + "\n";
+    // v2: seeds below 2^53 (runSeed >> 11); the estimator and its options decide the outputs too.
+    std::string key = "roadside-sweep-v2\nseed=" + std::to_string(s.rootSeed) + "\nreplicates=" + std::to_string(s.replicates) +
+                      "\nrecord=" + std::string(name(s.record)) + "\nestimator=" + std::string(name(s.estimator)) + "\n";
+    if (s.estimator == Estimator::Importance) key += importanceKey(s.importance) + "\n";
     for (const Axis& a : s.axes) key += "axis=" + a.header() + "\n";
     for (const SweepPoint& p : s.points) {
         key += p.id + " " + hex64(fnv1a64(p.scenarioText)) + (p.baseline ? " baseline=" + std::to_string(*p.baseline) : "");

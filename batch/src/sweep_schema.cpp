@@ -27,6 +27,20 @@ std::vector<sim::io::KeyRule> buildRules() {
                   &Sweep::replicates, std::nullopt);
     k.integer("seed", &Sweep::rootSeed, sim::io::atLeast(0), "The root seed; replicate r runs with the same seed at every point.");
     k.choice("record", &Sweep::record, kRecordModes, "Runs whose replays are written: none, those with a strike, or all.");
+    k.choice("estimator", &Sweep::estimator, kEstimatorNames,
+             "How P(strike) is estimated: crude Monte Carlo, or importance sampling of the rare drifts (docs/batch.md).");
+    k.table("importance", &Sweep::importance, "Options of the importance-sampling estimator; the defaults need no tuning.");
+    k.quantity("importance.window", &ImportanceOptions::window, sim::io::Dimension::Time, sim::io::closed(1, 60), "",
+               "How long before the scene a vehicle's window opens.");
+    k.number("importance.defensive", &ImportanceOptions::defensiveShare, sim::io::closed(0.01, 0.99),
+             "Share of runs with no tilted window (the defensive share).");
+    k.integer("importance.pilot_runs", &ImportanceOptions::pilotRuns, sim::io::closed(0, 100000),
+              "Pilot runs per cross-entropy iteration, per point (0: no tuning).");
+    k.integer("importance.pilot_iterations", &ImportanceOptions::pilotIterations, sim::io::closed(0, 20), "Cross-entropy iterations.");
+    k.number("importance.elite_share", &ImportanceOptions::eliteShare, sim::io::closed(0.01, 0.5),
+             "Share of the pilot runs that sets each iteration's level.");
+    k.number("importance.smoothing", &ImportanceOptions::smoothing, sim::io::closed(0.1, 1),
+             "Weight of each iteration's fit against the previous proposal.");
     k.map("baseline", "The point each point's relative risk is taken against: { axis name = value label, … }.");
     k.value(ValueType::Any, "baseline.*", "", "A label of the axis's values.");
 

@@ -116,53 +116,63 @@ double paretoShape(std::vector<double> values) {
     return (k * static_cast<double>(n) + 0.5 * 10.0) / (static_cast<double>(n) + 10.0);
 }
 
-WeightedEstimate estimateMean(const std::vector<WeightedValue>& runs, bool importance, double maxPossibleWeight) {
+void WeightedAccumulator::add(double weight, double value) {
+    const double y = weight * value;
+    ++n_;
+    sumW_ += weight;
+    sumW2_ += weight * weight;
+    sumY_ += y;
+    sumY2_ += y * y;
+    maxW_ = std::max(maxW_, weight);
+    binary_ = binary_ && (value == 0.0 || value == 1.0);
+    if (value > 0.0) {
+        ++hits_;
+        sumWHit_ += weight;
+        sumW2Hit_ += weight * weight;
+        terms_.push_back(y);
+    }
+}
+
+WeightedEstimate WeightedAccumulator::estimate(bool importance, double maxPossibleWeight) const {
     WeightedEstimate e;
     e.estimator = importance ? "importance" : "crude";
-    e.runs = runs.size();
-    if (runs.empty()) {
+    e.runs = n_;
+    e.hits = hits_;
+    if (n_ == 0) {
         e.relError = kInf;
         e.interval = "none";
         return e;
     }
-    const double n = static_cast<double>(runs.size());
-    double sumW = 0, sumW2 = 0, sumY = 0, sumY2 = 0, sumWHit = 0, sumW2Hit = 0, maxY = 0;
-    std::vector<double> terms;
-    for (const WeightedValue& r : runs) {
-        const double y = r.weight * r.value;
-        sumW += r.weight;
-        sumW2 += r.weight * r.weight;
-        sumY += y;
-        sumY2 += y * y;
-        if (r.value > 0.0) {
-            ++e.hits;
-            sumWHit += r.weight;
-            sumW2Hit += r.weight * r.weight;
-            maxY = std::max(maxY, y);
-            terms.push_back(y);
-        }
-    }
-    e.estimate = sumY / n;
-    const double varY = n > 1 ? std::max(0.0, (sumY2 - n * e.estimate * e.estimate) / (n - 1.0)) : 0.0;
+    const double n = static_cast<double>(n_);
+    e.estimate = sumY_ / n;
+    const double varY = n > 1 ? std::max(0.0, (sumY2_ - n * e.estimate * e.estimate) / (n - 1.0)) : 0.0;
     e.standardError = std::sqrt(varY / n);
-    e.meanWeight = sumW / n;
-    const double varW = n > 1 ? std::max(0.0, (sumW2 - n * e.meanWeight * e.meanWeight) / (n - 1.0)) : 0.0;
+    e.meanWeight = sumW_ / n;
+    const double varW = n > 1 ? std::max(0.0, (sumW2_ - n * e.meanWeight * e.meanWeight) / (n - 1.0)) : 0.0;
     e.meanWeightSe = std::sqrt(varW / n);
-    e.ess = sumW2 > 0 ? sumW * sumW / sumW2 : 0.0;
-    e.essHits = sumW2Hit > 0 ? sumWHit * sumWHit / sumW2Hit : 0.0;
-    e.maxWeightShare = sumY > 0 ? maxY / sumY : 0.0;
-    e.paretoK = paretoShape(terms);
+    e.ess = sumW2_ > 0 ? sumW_ * sumW_ / sumW2_ : 0.0;
+    e.essHits = sumW2Hit_ > 0 ? sumWHit_ * sumWHit_ / sumW2Hit_ : 0.0;
+    e.maxWeightShare = sumY_ > 0 ? *std::max_element(terms_.begin(), terms_.end()) / sumY_ : 0.0;
+    e.paretoK = paretoShape(terms_);
     const double p = e.estimate;
-    if (e.hits == 0) {
+    const double wMax = maxPossibleWeight > 0.0 ? maxPossibleWeight : std::max(maxW_, 1.0);
+    if (!importance && binary_) {
+        const Estimate w = strikeProbability(hits_, n_);
+        e.lo = w.lo;
+        e.hi = w.hi;
+        e.interval = std::string(w.method);
+    } else if (e.hits == 0) {
         e.lo = 0.0;
-        e.hi = std::min(1.0, 3.0 * maxPossibleWeight / n);
+        e.hi = std::min(1.0, 3.0 * wMax / n);
         e.interval = "rule-of-three";
     } else if (e.essHits >= kMinWeightedHits || !(e.standardError > 0.0)) {
         e.lo = std::max(0.0, p - kZ95 * e.standardError);
         e.hi = p + kZ95 * e.standardError;
         e.interval = "normal";
     } else {
-        const double nStar = p * (1.0 - p) / (e.standardError * e.standardError);
+        // The effective n: the n that gives this SE to a binomial proportion (the SE has the
+        // sample variance's n - 1, hence the n / (n - 1)).
+        const double nStar = p * (1.0 - p) / (e.standardError * e.standardError) * n / (n - 1.0);
         const Estimate cp = clopperPearson(nStar * p, nStar);
         e.lo = cp.lo;
         e.hi = cp.hi;
@@ -182,6 +192,12 @@ WeightedEstimate estimateMean(const std::vector<WeightedValue>& runs, bool impor
         e.warnings.push_back("only " + std::to_string(e.hits) + " hits (< 30): the interval is approximate");
     }
     return e;
+}
+
+WeightedEstimate estimateMean(const std::vector<WeightedValue>& runs, bool importance, double maxPossibleWeight) {
+    WeightedAccumulator a;
+    for (const WeightedValue& r : runs) a.add(r.weight, r.value);
+    return a.estimate(importance, maxPossibleWeight);
 }
 
 nlohmann::ordered_json estimateFields(const WeightedEstimate& e, const std::string& name, const std::string& diagnosticsPrefix) {
@@ -205,35 +221,34 @@ nlohmann::ordered_json estimateFields(const WeightedEstimate& e, const std::stri
     return j;
 }
 
-WeightedRatio pairedRatio(const std::vector<WeightedValue>& point, const std::vector<WeightedValue>& baseline) {
+void PairedAccumulator::add(double a, double b) {
+    ++n_;
+    sa_ += a;
+    sb_ += b;
+    saa_ += a * a;
+    sbb_ += b * b;
+    sab_ += a * b;
+}
+
+WeightedRatio PairedAccumulator::ratio() const {
     WeightedRatio r;
-    const std::size_t n = std::min(point.size(), baseline.size());
-    if (n < 2) return r;
-    double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const double a = point[i].weight * point[i].value, b = baseline[i].weight * baseline[i].value;
-        sa += a;
-        sb += b;
-        saa += a * a;
-        sbb += b * b;
-        sab += a * b;
-    }
-    const double m = static_cast<double>(n);
-    const double ma = sa / m, mb = sb / m;
+    if (n_ < 2) return r;
+    const double m = static_cast<double>(n_);
+    const double ma = sa_ / m, mb = sb_ / m;
     if (ma == 0.0 && mb == 0.0) return r;
     r.defined = true;
-    const double va = (saa - m * ma * ma) / (m - 1.0), vb = (sbb - m * mb * mb) / (m - 1.0);
-    const double cov = (sab - m * ma * mb) / (m - 1.0);
+    const double va = (saa_ - m * ma * ma) / (m - 1.0), vb = (sbb_ - m * mb * mb) / (m - 1.0);
+    const double cov = (sab_ - m * ma * mb) / (m - 1.0);
     if (ma == 0.0 || mb == 0.0) {
-        // One side without hits: the bound the data inform, from the other side's upper bound
-        // (one-sided, as for the unweighted paired ratio).
+        // One side without hits: the bound the data inform, from the other side's interval and
+        // the rule of three on the empty side (one-sided, as for the unweighted paired ratio).
         const double seA = std::sqrt(std::max(va, 0.0) / m), seB = std::sqrt(std::max(vb, 0.0) / m);
         if (ma == 0.0) {
             r.estimate = 0.0;
             r.hi = mb - kZ95 * seB > 0 ? (3.0 / m) / (mb - kZ95 * seB) : kInf;
         } else {
             r.estimate = kInf;
-            r.lo = (ma - kZ95 * seA) > 0 ? (ma - kZ95 * seA) / (3.0 / m) : 0.0;
+            r.lo = ma - kZ95 * seA > 0 ? (ma - kZ95 * seA) / (3.0 / m) : 0.0;
             r.hi = kInf;
         }
         return r;
@@ -243,6 +258,13 @@ WeightedRatio pairedRatio(const std::vector<WeightedValue>& point, const std::ve
     r.lo = r.estimate * std::exp(-kZ95 * std::sqrt(varLog));
     r.hi = r.estimate * std::exp(kZ95 * std::sqrt(varLog));
     return r;
+}
+
+WeightedRatio pairedRatio(const std::vector<WeightedValue>& point, const std::vector<WeightedValue>& baseline) {
+    PairedAccumulator a;
+    for (std::size_t i = 0; i < std::min(point.size(), baseline.size()); ++i)
+        a.add(point[i].weight * point[i].value, baseline[i].weight * baseline[i].value);
+    return a.ratio();
 }
 
 }  // namespace batch

@@ -64,7 +64,10 @@ downstream_length = 100
 [traffic]
 flow = "1500 veh/h"
 [drivers.attention]
+# A stress stop for the batch machinery, not a calibration: frequent lapses (drivers who drift and
+# do not correct), so that 48 short runs hold strikes and collisions.
 episode_rate = "400 /h"
+lapse = { rate = "400 /h" }
 [units.violator]
 kind = "sedan"
 role = "violator"

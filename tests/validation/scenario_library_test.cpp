@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: Roadside contributors
 //
 // The scenario library (scenarios/) loads and runs. The folders decide what a file is:
-//   - scenarios: scenarios/*.toml, stops/, cases/, examples/ (complete stops: load alone and run);
+//   - scenarios: scenarios/*.toml, stops/, cases/, examples/, validation/ (complete stops: load alone and run);
 //   - overlays:  roads/, tactics/, conditions/ (partial files, merged over a stop by `include` or by a
 //                sweep value; they are loaded here merged over scenarios/default-stop.toml);
 //   - sweeps:    sweeps/ (sweep_library_test.cpp loads them with the batch runner's loader).
@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path kLibrary = fs::path(ROADSIDE_SOURCE_DIR) / "scenarios";
-const std::set<std::string> kScenarioFolders = {"", "stops", "cases", "examples"};
+const std::set<std::string> kScenarioFolders = {"", "stops", "cases", "examples", "validation"};
 const std::set<std::string> kOverlayFolders = {"roads", "tactics", "conditions"};
 const std::set<std::string> kSweepFolders = {"sweeps"};
 

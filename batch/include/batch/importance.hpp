@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "batch/weighted_estimate.hpp"
@@ -18,6 +19,8 @@
 namespace batch {
 
 enum class Estimator { Crude, Importance };
+inline constexpr std::string_view kEstimatorNames[] = {"crude", "importance"};
+std::string_view name(Estimator e);
 
 /// The `[importance]` table of a sweep file and the options of `roadside-batch estimate`.
 struct ImportanceOptions {
@@ -28,6 +31,9 @@ struct ImportanceOptions {
     double eliteShare = 0.1;          ///< rho: the share of pilot runs that sets the next level
     double smoothing = 0.7;           ///< weight of the new parameters against the old ones
 };
+
+/// The options as one line of text, for the sweep's hash (a change of option is a new sweep).
+std::string importanceKey(const ImportanceOptions& options);
 
 /// The importance sampling to start tuning from: the options' window and defensive share, a
 /// uniform onset, drift toward the shoulder nine times in ten, twice the nominal drift speed.
@@ -51,6 +57,10 @@ struct TuningReport {
 /// refitted to the closest share by weighted maximum likelihood. Deterministic for a given seed.
 sim::ImportanceSampling tuneImportance(const sim::Scenario& scenario, const ImportanceOptions& options, std::uint64_t seed,
                                        int threads, TuningReport* report = nullptr);
+
+/// The proposal and the pilot, as JSON, for importance.json and estimate's output.
+nlohmann::ordered_json proposalJson(const sim::ImportanceSampling& is);
+nlohmann::ordered_json tuningJson(const TuningReport& report);
 
 /// The three estimates of a set of runs of one scenario.
 struct RareEventEstimates {

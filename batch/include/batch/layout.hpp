@@ -20,6 +20,7 @@ struct Layout {
         std::optional<std::size_t> baseline;  ///< index of the point it is compared with
     };
     std::string name;                     ///< the sweep's name
+    bool importance = false;              ///< runs are importance-sampled: the summary weighs them
     std::uint64_t rootSeed = 0;
     std::size_t replicates = 0;
     std::vector<std::string> axisNames;   ///< "tactic", "units.patrol.offset"

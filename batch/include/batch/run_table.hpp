@@ -36,8 +36,8 @@ std::string eventsHeader();
 /// The lines of events.csv for one run: one per strike, then one per collision (may be empty).
 std::string eventRows(const Layout& layout, const RunKey& key, const sim::Outcome& outcome);
 
-/// Per-run probability that a strike in the run kills or severely injures: 1 - prod(1 - p) over
-/// the run's strikes (0 without strikes).
+/// The expected number of people killed (or severely injured) in the run: for each person struck,
+/// 1 - prod(1 - p) over their strikes, summed over people (0 without strikes).
 double runProbability(const sim::Outcome& outcome, bool fatal);
 
 /// The fields of a runs.csv row the summary needs.
@@ -53,6 +53,8 @@ struct RunRecord {
     double exposure = 0.0;                ///< s, summed over people
     double moveOverRate = 0.0;
     double observedVehicles = 0;
+    bool unitStruck = false;              ///< a parked unit was struck by a traffic vehicle
+    double logWeight = 0.0;               ///< importance-sampling ln w (0 for crude runs)
 };
 
 /// Reads rows of a runs.csv written for `layout`. Construct with the header line; then parse()
@@ -65,7 +67,7 @@ public:
 private:
     const Layout& layout_;
     std::size_t columns_ = 0;
-    std::size_t task_, point_, replicate_, struck_, pFatal_, minClearance_, lt1_, lt2_, exposure_, moveOver_, observed_;
+    std::size_t task_, point_, replicate_, struck_, pFatal_, minClearance_, lt1_, lt2_, exposure_, moveOver_, observed_, unitStruck_, logWeight_;
 };
 
 /// Calls `visit` with every row of a runs.csv written for `layout`, in file order. Throws

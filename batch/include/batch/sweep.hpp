@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "batch/importance.hpp"
 #include "batch/layout.hpp"
 #include "sim/io/diagnostic.hpp"
 #include "sim/io/scenario_loader.hpp"
@@ -79,6 +80,8 @@ struct Sweep {
     std::uint64_t rootSeed = 1;
     std::size_t replicates = 0;
     RecordMode record = RecordMode::None;
+    Estimator estimator = Estimator::Crude;   ///< how P(strike) is estimated (docs/batch.md, "Rare events")
+    ImportanceOptions importance;             ///< the [importance] table; used with Estimator::Importance
     std::optional<Sampling> sampling;
     std::vector<std::pair<std::string, std::string>> baselineSpec;  ///< (axis name, value label)
     std::vector<Axis> axes;

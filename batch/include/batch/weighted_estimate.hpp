@@ -54,6 +54,22 @@ inline constexpr double kParetoKLimit = 0.7;
 inline constexpr double kMinWeightedHits = 30.0;
 inline constexpr double kMeanWeightSigmas = 3.0;
 
+/// The sums estimateMean() needs, added one run at a time (memory: the runs with x > 0 only,
+/// for the Pareto k-hat of their terms).
+class WeightedAccumulator {
+public:
+    void add(double weight, double value);
+    /// The estimate so far; maxPossibleWeight as for estimateMean, <= 0 = the largest weight seen.
+    WeightedEstimate estimate(bool importance, double maxPossibleWeight = 0.0) const;
+    std::size_t runs() const { return n_; }
+
+private:
+    std::size_t n_ = 0, hits_ = 0;
+    double sumW_ = 0, sumW2_ = 0, sumY_ = 0, sumY2_ = 0, sumWHit_ = 0, sumW2Hit_ = 0, maxW_ = 0;
+    bool binary_ = true;
+    std::vector<double> terms_;  ///< w x of the runs with x > 0
+};
+
 /// The plain importance-sampling estimator sum(w x) / n (not self-normalised: the weights are
 /// exact, so its mean is the true value; Owen 2013, ch. 9) and its diagnostics.
 ///
@@ -61,7 +77,8 @@ inline constexpr double kMeanWeightSigmas = 3.0;
 /// Clopper-Pearson interval at the effective sample size n* = p(1-p)/SE^2 and x* = n* p (Korn &
 /// Graubard 1998, for proportions from weighted samples with few positives); with no hit, [0, 3
 /// wMax / n], the rule of three scaled by the largest weight a hit could have carried
-/// (`maxPossibleWeight`, 1 for crude runs).
+/// (`maxPossibleWeight`, 1 for crude runs). Crude runs of a 0/1 quantity get the Wilson interval
+/// (the rule of three with no hit), as the crude sweep summary always had.
 WeightedEstimate estimateMean(const std::vector<WeightedValue>& runs, bool importance, double maxPossibleWeight);
 
 /// Pareto k-hat (Zhang & Stephens 2009, with the weakly informative prior of Vehtari et al.'s
@@ -83,5 +100,16 @@ struct WeightedRatio {
     double estimate = 0.0, lo = 0.0, hi = 0.0;
 };
 WeightedRatio pairedRatio(const std::vector<WeightedValue>& point, const std::vector<WeightedValue>& baseline);
+
+/// The same, from sums added one pair (same replicate) at a time.
+class PairedAccumulator {
+public:
+    void add(double pointTerm, double baselineTerm);  ///< w x at the point and at its baseline
+    WeightedRatio ratio() const;
+
+private:
+    std::size_t n_ = 0;
+    double sa_ = 0, sb_ = 0, saa_ = 0, sbb_ = 0, sab_ = 0;
+};
 
 }  // namespace batch

@@ -31,17 +31,18 @@ inline constexpr std::size_t kOnsetBins = 8;
 
 /// How tilted windows are chosen: a candidate window gets the score `onFootScore` while someone
 /// is on foot when it opens (strikes on people), `offFootScore` otherwise (strikes on parked
-/// units only). With c = (1 - defensiveShare) / expectedScore, window k is tilted (if none before
-/// it was) with probability beta_k = c s_k / (1 - c S_<k), S_<k the scores of the windows before
-/// it: when the run's total score is its expected value, every window is chosen with probability
-/// c s_k and no window with probability defensiveShare.
+/// units only). The first tilted window falls among the windows of total score S with probability
+/// F(S) = (1 - defensiveShare) min(S / expectedScore, 1); window k is tilted, if none before it
+/// was, with probability beta_k = (F(S_<=k) - F(S_<k)) / (1 - F(S_<k)). Every window of a run whose
+/// score stays under expectedScore is chosen with probability (1 - d) s_k / expectedScore, no
+/// window with probability at least d: no weight exceeds 1 / defensiveShare.
 struct SelectionSchedule {
     double defensiveShare = 0.2;   ///< share of runs with no tilted window (Hesterberg 1995: 0.1-0.2)
-    double expectedScore = 0.0;    ///< expected sum of the scores of a run's windows; 0 = tilt nothing
+    double expectedScore = 0.0;    ///< the score over which windows are spread (a high quantile of
+                                   ///< a run's total, from the pilot); 0 = tilt nothing
     double onFootScore = 1.0;
     double offFootScore = 0.1;
     double fartherLaneFactor = 0.3;  ///< on the score, per lane between the vehicle and the scene
-    double maxBeta = 0.5;          ///< cap on any one window's beta
 };
 
 /// The proposal for a tilted window's episode. Shifts apply to ln-medians; sigmas stay nominal.

@@ -16,11 +16,14 @@ int CriticalWindows::open(bool someoneOnFoot, int lanesAway, double hazard) {
     const double score = hazard > 0.0 ? (someoneOnFoot ? sel.onFootScore : sel.offFootScore) * std::pow(sel.fartherLaneFactor, lanesAway) : 0.0;
     Window w;
     if (sel.expectedScore > 0.0 && score > 0.0) {
-        // beta_k = c s_k / (1 - c S_<k): each window chosen with probability c s_k when the run's
-        // score is as expected; capped when the run has more windows than expected.
-        const double c = (1.0 - sel.defensiveShare) / sel.expectedScore;
-        const double left = 1.0 - c * scoreSoFar_;
-        w.beta = left > c * score ? std::min(sel.maxBeta, c * score / left) : sel.maxBeta;
+        // The chance that the first tilted window is among the first windows of score S is
+        // F(S) = (1 - d) min(S / E, 1); window k takes its share of what is left:
+        // beta_k = (F(S_<=k) - F(S_<k)) / (1 - F(S_<k)). So every window of a run whose score stays
+        // under E is chosen with probability (1 - d) s_k / E, and prod(1 - beta) = 1 - F(S) >= d
+        // always: no weight exceeds 1 / d.
+        const auto chosenBy = [&](double s) { return (1.0 - sel.defensiveShare) * std::min(s / sel.expectedScore, 1.0); };
+        const double before = chosenBy(scoreSoFar_), after = chosenBy(scoreSoFar_ + score);
+        w.beta = (after - before) / (1.0 - before);
     }
     scoreSoFar_ += score;
     ++trace_.windows;
