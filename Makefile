@@ -24,10 +24,11 @@ run: build
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 
-# Throughput against SUMO in the same sitting (installs SUMO).
+# Throughput against SUMO in the same sitting (installs SUMO), in CPU time; ends with the README's
+# Performance table. `$(BATCH) bench --quick` takes about half a minute.
 bench: build
 	tools/install-deps.sh --with-peer
-	$(BATCH) bench --sumo ../shared/peer/sumo/run.sh
+	$(BATCH) bench
 
 # docs/results.md, written by the tool from the default tactics and conditions sweeps.
 results: build

@@ -3,7 +3,7 @@
 # SPDX-FileCopyrightText: Roadside contributors
 #
 # The SUMO reference corridor, built and run from this description (docs/design.md#sumo-corridor):
-# the throughput peer of `make bench` and `roadside-batch bench --sumo tools/sumo-corridor.sh`.
+# the throughput peer of `make bench` and `roadside-batch bench` (its default --sumo).
 # Roadside runs the same corridor as batch/src/bench_scenarios.cpp; keep the two in step.
 #
 # Usage: tools/sumo-corridor.sh [plain|ssm|fcd] [--keep DIR]
@@ -12,8 +12,13 @@
 #   fcd    writing SUMO's trajectory output (FCD XML) to $TMPDIR/sumo-corridor-fcd.xml
 #   --keep DIR  write the generated network, routes and configuration to DIR and keep them
 # Prints SUMO's own summary lines, then one line
-#   mode=<mode> wall_s=<s> vehicle_updates_per_s=<UPS>
-# where UPS is SUMO's figure: vehicles on the road summed over steps, per wall-clock second.
+#   mode=<mode> wall_s=<s> vehicle_updates_per_s=<UPS> cpu_user_s=<s>
+# where UPS is SUMO's figure: vehicles on the road summed over steps, per wall-clock second,
+# and cpu_user_s SUMO's user CPU time.
+# Environment: SUMO_LENGTH_M, SUMO_LANES, SUMO_LANE_WIDTH_M, SUMO_SPEED_LIMIT_MS, SUMO_FLOW_VPH,
+# SUMO_DEMAND_S, SUMO_END_S, SUMO_STEP_S, SUMO_CAR_LENGTH_M, SUMO_CAR_WIDTH_M, SUMO_IDM_A,
+# SUMO_IDM_B, SUMO_IDM_T, SUMO_IDM_S0, SUMO_SPEED_FACTOR replace the corridor's figures (roadside-batch
+# bench runs the default stop's traffic this way).
 # Needs Debian's sumo package: tools/install-deps.sh --with-peer. Exit 2 on bad usage, 3 when
 # SUMO is not installed.
 set -euo pipefail
@@ -37,24 +42,24 @@ for tool in sumo netconvert; do
 done
 
 # The corridor. Every figure here is also in batch/src/bench_scenarios.cpp.
-length_m=3000           # straight road
-lanes=2
-lane_width_m=3.65
-speed_limit_ms=29.06    # 65 mph
-flow_vph=3000           # both lanes together, entering in a random lane
-demand_s=600            # then the road drains
-end_s=660
-step_s=0.05
+length_m=${SUMO_LENGTH_M:-3000}           # straight road
+lanes=${SUMO_LANES:-2}
+lane_width_m=${SUMO_LANE_WIDTH_M:-3.65}
+speed_limit_ms=${SUMO_SPEED_LIMIT_MS:-29.06}    # 65 mph
+flow_vph=${SUMO_FLOW_VPH:-3000}           # both lanes together, entering in a random lane
+demand_s=${SUMO_DEMAND_S:-600}            # then the road drains
+end_s=${SUMO_END_S:-660}
+step_s=${SUMO_STEP_S:-0.05}
 # One car class: 4.6 m x 1.8 m, IDM with a = 1.5 m/s^2, b = 2.0 m/s^2, T = 1.2 s, s0 = 2.0 m;
 # desired speed = limit x a factor drawn from normal(1.05, 0.1) clipped to [0.7, 1.4].
-car_length_m=4.6
-car_width_m=1.8
-idm_a=1.5
-idm_b=2.0
-idm_T=1.2
-idm_s0=2.0
+car_length_m=${SUMO_CAR_LENGTH_M:-4.6}
+car_width_m=${SUMO_CAR_WIDTH_M:-1.8}
+idm_a=${SUMO_IDM_A:-1.5}
+idm_b=${SUMO_IDM_B:-2.0}
+idm_T=${SUMO_IDM_T:-1.2}
+idm_s0=${SUMO_IDM_S0:-2.0}
 emergency_decel=8.0
-speed_factor="normc(1.05,0.1,0.7,1.4)"
+speed_factor=${SUMO_SPEED_FACTOR:-"normc(1.05,0.1,0.7,1.4)"}
 
 if [ -n "$keep" ]; then
   mkdir -p "$keep"
@@ -102,9 +107,11 @@ args=(--net-file "$dir/corridor.net.xml" --route-files "$dir/corridor.rou.xml"
 [ -n "$keep" ] && printf '%s\n' "${args[@]}" >"$dir/sumo-arguments.txt"
 
 start=$(date +%s.%N)
-out=$(sumo "${args[@]}" "${extra[@]}" 2>&1)
+TIMEFORMAT=%3U  # SUMO's user CPU time: on a shared machine its wall time includes the others' work
+cpu=$( { time sumo "${args[@]}" "${extra[@]}" >"$dir/sumo.log" 2>&1; } 2>&1 )
+out=$(cat "$dir/sumo.log")
 end=$(date +%s.%N)
 echo "$out" | grep -E "Duration:|UPS:|Inserted:" | head -3
 ups=$(echo "$out" | awk '/UPS:/{print $2}')
 wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
-echo "mode=$mode wall_s=$wall vehicle_updates_per_s=$ups"
+echo "mode=$mode wall_s=$wall vehicle_updates_per_s=$ups cpu_user_s=$cpu"

@@ -1,23 +1,32 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
+//
+// roadside-batch bench: throughput in one sitting, as CPU time (the machine is shared: wall time
+// includes other people's work), against SUMO where SUMO can run the same thing. Ends with the
+// README's Performance table, dated.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <vector>
 
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "batch/importance.hpp"
 #include "batch/runner.hpp"
 #include "batch/sweep.hpp"
 #include "bench_scenarios.hpp"
 #include "commands.hpp"
 #include "load_or_report.hpp"
+#include "sim/rng.hpp"
 #include "sim/world.hpp"
 
 namespace batch {
@@ -35,54 +44,100 @@ double median(std::vector<double> xs) {
     return xs[xs.size() / 2];
 }
 
-/// Runs SUMO's reference script and returns its vehicle-updates per second, or nullopt.
-std::optional<double> runSumo(const std::string& script) {
-    const std::string cmd = script + " plain 2>&1";
-    FILE* pipe = popen(cmd.c_str(), "r");
-    if (!pipe) return std::nullopt;
-    std::optional<double> ups;
-    char line[512];
-    while (std::fgets(line, sizeof line, pipe)) {
-        const std::string text(line);
-        const auto at = text.find("vehicle_updates_per_s=");
-        if (at != std::string::npos) ups = std::stod(text.substr(at + 22));
-    }
-    pclose(pipe);
-    return ups;
-}
-
-struct Measured {
-    double updatesPerSecond;
-    double wall;
-    std::uint64_t updates;
-};
-
-Measured benchCorridor(int runs) {
-    const sim::Scenario sc = sumoCorridorScenario();
-    std::vector<double> ups, walls;
-    std::uint64_t updates = 0;
-    for (int i = 0; i < runs; ++i) {
-        const auto start = Clock::now();
-        const sim::Outcome o = sim::run(sc, static_cast<std::uint64_t>(i + 1));
-        const double wall = secondsSince(start);
-        updates = o.vehicleUpdates;
-        walls.push_back(wall);
-        ups.push_back(static_cast<double>(o.vehicleUpdates) / wall);
-    }
-    return {median(ups), median(walls), updates};
-}
-
-double cpuSeconds() {
+double userSeconds(int who) {
     struct rusage usage = {};
-    getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-           1e-6 * static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
+    getrusage(who, &usage);
+    return static_cast<double>(usage.ru_utime.tv_sec) + 1e-6 * static_cast<double>(usage.ru_utime.tv_usec);
 }
+
+/// User CPU time of this process (every thread), s.
+double cpuSeconds() { return userSeconds(RUSAGE_SELF); }
 
 long peakRssKb() {
     struct rusage usage = {};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss;
+}
+
+std::string format(const char* fmt, double x) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, fmt, x);
+    return buffer;
+}
+
+/// Runs a SUMO script (with `environment` set) and reads what it printed; nullopt if it failed.
+std::optional<SumoRun> runSumo(const std::string& script, const std::vector<std::pair<std::string, std::string>>& environment) {
+    std::string cmd;
+    for (const auto& [name, value] : environment) cmd += name + "='" + value + "' ";
+    cmd += script + " plain 2>&1";
+    const double childCpu = userSeconds(RUSAGE_CHILDREN);
+    FILE* pipe = popen(cmd.c_str(), "r");
+    if (!pipe) return std::nullopt;
+    std::string text;
+    char line[512];
+    while (std::fgets(line, sizeof line, pipe)) text += line;
+    if (pclose(pipe) != 0) return std::nullopt;
+    std::optional<SumoRun> r = parseSumoOutput(text);
+    // A script that does not print SUMO's CPU time (SUMO's own run.sh): the children's, which
+    // is SUMO's plus the shell's.
+    if (r && !r->cpu) r->cpu = userSeconds(RUSAGE_CHILDREN) - childCpu;
+    return r;
+}
+
+struct Batch {
+    int runs = 0;
+    double wall = 0.0, cpu = 0.0;  ///< s
+    std::uint64_t updates = 0;
+    double cpuPerRun() const { return cpu / runs; }
+    double runsPerWallSecond() const { return runs / wall; }
+};
+
+/// `runs` runs of `sc` (seeds 1..runs) on `threads` threads.
+Batch timeRuns(const sim::Scenario& sc, int runs, int threads) {
+    Batch b;
+    b.runs = runs;
+    const double cpu = cpuSeconds();
+    const auto start = Clock::now();
+    const std::vector<sim::Outcome> out =
+        runBatch(sc, static_cast<std::size_t>(runs), [](std::size_t i) { return static_cast<std::uint64_t>(i + 1); }, threads);
+    b.wall = secondsSince(start);
+    b.cpu = cpuSeconds() - cpu;
+    for (const sim::Outcome& o : out) b.updates += o.vehicleUpdates;
+    return b;
+}
+
+/// The rare-event estimator on a scenario, as `roadside-batch estimate` runs it: the pilot, then
+/// batches of 64 until the 95 % interval is within relError (with 10 weighted hits) or the time
+/// is up.
+struct EstimatorTiming {
+    double wall = 0.0, cpu = 0.0;  ///< s, pilot included
+    std::size_t pilotRuns = 0, runs = 0;
+    WeightedEstimate estimate;
+    bool converged = false;
+};
+
+EstimatorTiming timeEstimator(sim::Scenario sc, double relError, double maxSeconds, const ImportanceOptions& options, int threads) {
+    EstimatorTiming e;
+    const double cpu = cpuSeconds();
+    const auto start = Clock::now();
+    TuningReport tuning;
+    sc.importance = tuneImportance(sc, options, 1, threads, &tuning);
+    e.pilotRuns = tuning.pilotRuns;
+    std::vector<sim::Outcome> runs;
+    while (secondsSince(start) < maxSeconds) {
+        const std::size_t first = runs.size();
+        std::vector<sim::Outcome> more = runBatch(sc, 64, [&](std::size_t i) { return sim::runSeed(1, first + i); }, threads);
+        runs.insert(runs.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+        e.estimate = estimateRareEvents(runs, sc, true).personStruck;
+        if (e.estimate.relError <= relError && e.estimate.essHits >= 10.0) {
+            e.converged = true;
+            break;
+        }
+    }
+    e.runs = runs.size();
+    e.wall = secondsSince(start);
+    e.cpu = cpuSeconds() - cpu;
+    return e;
 }
 
 /// The sweep at each thread count: runs per second, parallel efficiency against the first count,
@@ -118,7 +173,7 @@ bool benchSweep(const std::string& file, std::size_t replicates, const std::vect
         const double overhead = (report.wallSeconds * threads - report.runSeconds) / report.runSeconds;
         std::cout << "  " << threads << " thread(s): " << report.ran << " runs in " << report.wallSeconds << " s = " << rate
                   << " runs/s; time in runs " << report.runSeconds << " s; outside runs (idle threads included) "
-                  << 100.0 * overhead << " %; CPU " << cpu << " s (" << 100.0 * cpu / (report.wallSeconds * threads)
+                  << 100.0 * overhead << " %; user CPU " << cpu << " s (" << 100.0 * cpu / (report.wallSeconds * threads)
                   << " % of the threads' wall time: the rest is other processes on the machine)";
         if (baseThreads == 0) {
             base = rate;
@@ -132,70 +187,194 @@ bool benchSweep(const std::string& file, std::size_t replicates, const std::vect
     return true;
 }
 
+struct Options {
+    int corridorRuns = 3;
+    std::string defaultScenario = "scenarios/default-stop.toml";
+    int defaultRuns = 20;
+    std::string sumo = "tools/sumo-corridor.sh";
+    double estimateRelError = 0.2;
+    double estimateMaxTime = 300.0;
+    int estimateThreads = 2;
+    bool noEstimate = false;
+    bool quick = false;
+    std::string sweep;
+    std::size_t sweepReplicates = 4;
+    std::vector<int> sweepThreads = {1, 2};
+    bool onlySweep = false;
+};
+
+std::string today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M UTC", &utc);
+    return buffer;
+}
+
+std::string loadAverage() {
+    double load[3] = {0.0, 0.0, 0.0};
+    if (getloadavg(load, 3) < 1) return "unknown";
+    return format("%.2f", load[0]);
+}
+
+void bench(Options opt, int& exitCode) {
+    if (opt.quick) {
+        opt.corridorRuns = 1;
+        opt.defaultRuns = 4;
+        opt.estimateMaxTime = std::min(opt.estimateMaxTime, 20.0);
+    }
+    const std::optional<sim::Scenario> sc = loadOrReport(opt.defaultScenario);
+    if (!sc) {
+        exitCode = kInvalidInput;
+        return;
+    }
+    const std::string date = today();
+    std::cout << "roadside-batch bench, " << date << ", " << sysconf(_SC_NPROCESSORS_ONLN) << " cores, load average "
+              << loadAverage() << (opt.quick ? ", --quick" : "")
+              << ". Times are user CPU seconds (this process, or SUMO's), not wall time, unless they say wall.\n";
+    std::ostringstream table;
+    table << "| " << date << " | Roadside | SUMO 1.15 | Roadside / SUMO |\n|---|---|---|---|\n";
+
+    // 1. SUMO's reference corridor: vehicle-updates per CPU second.
+    const sim::Scenario corridor = sumoCorridorScenario();
+    std::vector<double> corridorCpu;
+    std::uint64_t corridorUpdates = 0;
+    for (int i = 0; i < opt.corridorRuns; ++i) {
+        const double cpu = cpuSeconds();
+        corridorUpdates = sim::run(corridor, static_cast<std::uint64_t>(i + 1)).vehicleUpdates;
+        corridorCpu.push_back(cpuSeconds() - cpu);
+    }
+    const double corridorUps = static_cast<double>(corridorUpdates) / median(corridorCpu);
+    std::cout << "corridor (SUMO reference, stop scene, all measures): " << corridorUpdates << " vehicle-updates in "
+              << format("%.3f", median(corridorCpu)) << " s = " << format("%.3g", corridorUps)
+              << " vehicle-updates/s (median of " << opt.corridorRuns << ")\n";
+    std::string corridorSumo = "—", corridorRatio = "—";
+    if (!opt.sumo.empty()) {
+        if (const std::optional<SumoRun> s = runSumo(opt.sumo, {})) {
+            const double ups = s->updates / *s->cpu;
+            std::cout << "sumo corridor: " << format("%.0f", s->updates) << " vehicle-updates in " << format("%.3f", *s->cpu)
+                      << " s = " << format("%.3g", ups) << " vehicle-updates/s (its own wall-clock UPS: "
+                      << format("%.3g", s->updatesPerSecond) << "); ratio roadside/sumo = " << format("%.2f", corridorUps / ups) << "\n";
+            corridorSumo = format("%.2f", ups / 1e6) + " M vehicle-updates/s";
+            corridorRatio = format("%.1f×", corridorUps / ups);
+        } else {
+            std::cout << "sumo: could not run " << opt.sumo << " (tools/install-deps.sh --with-peer installs SUMO)\n";
+        }
+    }
+    table << "| SUMO's reference corridor (3 km, 2 lanes, 3000 veh/h, 0.05 s step; Roadside with a stop scene and every "
+             "measure on) | "
+          << format("%.2f", corridorUps / 1e6) << " M vehicle-updates/s | " << corridorSumo << " | " << corridorRatio << " |\n";
+
+    // 2. The default stop on 1 and 2 threads.
+    const Batch one = timeRuns(*sc, opt.defaultRuns, 1);
+    std::cout << "default stop (" << sc->name << "), 1 thread: " << one.runs << " runs, " << format("%.1f", 1000.0 * one.cpuPerRun())
+              << " ms a run = " << format("%.2f", 1.0 / one.cpuPerRun()) << " runs per CPU second, "
+              << format("%.3g", static_cast<double>(one.updates) / one.cpu) << " vehicle-updates/s (wall: "
+              << format("%.2f", one.runsPerWallSecond()) << " runs/s)\n";
+    const Batch two = timeRuns(*sc, 2 * opt.defaultRuns, 2);
+    const double efficiency = two.runsPerWallSecond() / (2.0 * one.runsPerWallSecond());
+    std::cout << "default stop, 2 threads: " << two.runs << " runs, " << format("%.1f", 1000.0 * two.cpuPerRun())
+              << " ms of CPU a run; wall " << format("%.2f", two.runsPerWallSecond()) << " runs/s = parallel efficiency "
+              << format("%.0f", 100.0 * efficiency) << " % (wall, load average now " << loadAverage()
+              << "); CPU per run 1 thread / 2 threads " << format("%.0f", 100.0 * one.cpuPerRun() / two.cpuPerRun()) << " %\n";
+    table << "| default stop (10 min, 2 lanes × 1200 veh/h, 65 mph, every measure on), 1 thread | "
+          << format("%.0f", 1000.0 * one.cpuPerRun()) << " ms a run = " << format("%.1f", 1.0 / one.cpuPerRun()) << " runs/s | | |\n"
+          << "| ... 2 threads (wall; parallel efficiency) | " << format("%.1f", two.runsPerWallSecond()) << " runs/s ("
+          << format("%.0f", 100.0 * efficiency) << " %) | | |\n";
+
+    // 3. The default stop's traffic in SUMO, without a scene, against the default stop itself.
+    if (!opt.sumo.empty()) {
+        if (const std::optional<SumoRun> s = runSumo(opt.sumo, sumoTrafficEnvironment(*sc))) {
+            const double roadsideUpdates = static_cast<double>(one.updates) / one.runs;
+            std::cout << "sumo, the default stop's traffic without a scene: " << format("%.0f", s->updates) << " vehicle-updates in "
+                      << format("%.3f", *s->cpu) << " s a run (" << format("%.0f", s->inserted.value_or(NAN)) << " vehicles entered of "
+                      << format("%.0f", s->loaded.value_or(NAN)) << " due); roadside " << format("%.0f", roadsideUpdates) << " in "
+                      << format("%.3f", one.cpuPerRun()) << " s (its road starts full; SUMO's starts empty); time ratio roadside/sumo = "
+                      << format("%.2f", one.cpuPerRun() / *s->cpu) << ", per vehicle-update "
+                      << format("%.2f", (one.cpuPerRun() / roadsideUpdates) / (*s->cpu / s->updates)) << "\n";
+            table << "| default stop's traffic, one run (SUMO: same road, demand, step and IDM, no scene) | "
+                  << format("%.0f", 1000.0 * one.cpuPerRun()) << " ms | " << format("%.0f", 1000.0 * *s->cpu) << " ms | "
+                  << format("%.2f×", one.cpuPerRun() / *s->cpu) << " the time (" << format("%.2f×", (one.cpuPerRun() / roadsideUpdates) / (*s->cpu / s->updates))
+                  << " per vehicle-update) |\n";
+        } else {
+            std::cout << "sumo: could not run the default stop's traffic with " << opt.sumo << "\n";
+        }
+    }
+
+    // 4. The rare-event estimator on the default stop.
+    if (!opt.noEstimate) {
+        ImportanceOptions options;
+        if (opt.quick) {
+            options.pilotRuns = 32;
+            options.pilotIterations = 2;
+        }
+        const EstimatorTiming e = timeEstimator(*sc, opt.estimateRelError, opt.estimateMaxTime, options, opt.estimateThreads);
+        const WeightedEstimate& p = e.estimate;
+        std::cout << "estimator (" << e.pilotRuns << " pilot runs, then " << e.runs << " runs on " << opt.estimateThreads
+                  << " threads): P(strike) " << format("%.3g", p.estimate) << " ±" << format("%.0f", 100.0 * p.relError) << " %, "
+                  << p.hits << " hits (" << format("%.1f", p.essHits) << " weighted) after " << format("%.0f", e.cpu)
+                  << " s of CPU (" << format("%.0f", e.wall) << " s wall)" << (e.converged ? ", target reached" : ", time up before the target");
+        const std::string reached = (e.converged ? "" : "time up at ±" + format("%.0f", 100.0 * p.relError) + " %: ") +
+                                    format("%.0f", e.cpu) + " s of CPU (" + format("%.0f", e.wall) + " s wall, " +
+                                    std::to_string(e.pilotRuns + e.runs) + " runs)";
+        // Crude Monte Carlo to the same relative error, at the 1-thread CPU time per run; only
+        // once the estimate has enough weighted hits to be believed.
+        if (p.essHits >= 10.0 && std::isfinite(p.relError)) {
+            const double crudeRuns = crudeRunsFor(p.estimate, p.relError);
+            const double speedup = crudeRuns * one.cpuPerRun() / e.cpu;
+            std::cout << "; crude MC would need " << format("%.3g", crudeRuns) << " runs = " << format("%.3g", crudeRuns * one.cpuPerRun())
+                      << " s of CPU for the same error: effective speed-up " << format("%.3g", speedup) << "×\n";
+            table << "| rare-event estimator, default stop, to ±" << format("%.0f", 100.0 * opt.estimateRelError) << " % | " << reached
+                  << " | crude MC: " << format("%.2g", crudeRuns * one.cpuPerRun()) << " s | " << format("%.2g×", speedup) << " faster |\n";
+        } else {
+            std::cout << "; too few weighted hits to compare with crude MC\n";
+            table << "| rare-event estimator, default stop, to ±" << format("%.0f", 100.0 * opt.estimateRelError) << " % | " << reached
+                  << ", " << format("%.1f", p.essHits) << " weighted hits | | |\n";
+        }
+    }
+    std::cout << "\n" << table.str();
+    exitCode = kOk;
+}
+
 }  // namespace
 
 void addBenchCommand(CLI::App& app, int& exitCode) {
-    struct Options {
-        int corridorRuns = 5;
-        std::string defaultScenario = "scenarios/default-stop.toml";
-        int defaultRuns = 10;
-        std::string sumo;
-        std::string sweep;
-        std::size_t sweepReplicates = 4;
-        std::vector<int> sweepThreads = {1, 2};
-        bool onlySweep = false;
-    };
     auto opt = std::make_shared<Options>();
     CLI::App* cmd = app.add_subcommand(
-        "bench", "Throughput: the SUMO reference corridor (vehicle-updates/s) and the default stop (runs/s), one thread");
+        "bench", "Throughput in one sitting, in CPU time: the SUMO reference corridor, the default stop on 1 and 2 threads and "
+                 "against SUMO on its traffic, the rare-event estimator's time to ±20 %");
     cmd->add_option("--corridor-runs", opt->corridorRuns, "Runs of the corridor (the median is reported)")
         ->check(atLeastOne("--corridor-runs 3"));
     cmd->add_option("--default-scenario", opt->defaultScenario, "The default stop scenario");
-    cmd->add_option("--default-runs", opt->defaultRuns, "Runs of the default stop")->check(atLeastOne("--default-runs 20"));
-    cmd->add_option("--sumo", opt->sumo, "SUMO's run.sh (../shared/peer/sumo/run.sh) to run in the same sitting");
-    cmd->add_option("--sweep", opt->sweep, "Also time this sweep (e.g. scenarios/sweeps/default-tactics.toml) at each --sweep-threads");
+    cmd->add_option("--default-runs", opt->defaultRuns, "Runs of the default stop on 1 thread (twice as many on 2)")
+        ->check(atLeastOne("--default-runs 20"));
+    cmd->add_option("--sumo", opt->sumo, "SUMO's corridor script (\"\" = no SUMO): tools/sumo-corridor.sh also runs the default "
+                                          "stop's traffic")
+        ->default_val("tools/sumo-corridor.sh");
+    cmd->add_option("--estimate-rel-error", opt->estimateRelError, "The estimator's target relative error")->check(CLI::PositiveNumber);
+    cmd->add_option("--estimate-max-time", opt->estimateMaxTime, "s of wall time the estimator may take")->check(CLI::PositiveNumber);
+    cmd->add_option("--estimate-threads", opt->estimateThreads, "The estimator's threads")->check(atLeastOne("--estimate-threads 2"));
+    cmd->add_flag("--no-estimate", opt->noEstimate, "Skip the estimator");
+    cmd->add_flag("--quick", opt->quick, "One corridor run, 4 default-stop runs, 20 s of estimator with a short pilot");
+    cmd->add_option("--sweep", opt->sweep, "Time this sweep (e.g. scenarios/sweeps/default-tactics.toml) at each --sweep-threads");
     cmd->add_option("--sweep-replicates", opt->sweepReplicates, "Replicates per point for --sweep")->check(atLeastOne("--sweep-replicates 4"));
     cmd->add_option("--sweep-threads", opt->sweepThreads, "Thread counts for --sweep (the first is the reference)")->delimiter(',');
     cmd->add_flag("--only-sweep", opt->onlySweep, "Time the sweep only");
     cmd->callback([opt, &exitCode] {
-        std::cout << std::fixed << std::setprecision(0);
         if (!opt->sweep.empty()) {
-            std::cout << std::setprecision(2);
+            std::cout << std::fixed;
             if (!benchSweep(opt->sweep, opt->sweepReplicates, opt->sweepThreads)) {
                 exitCode = kInvalidInput;
                 return;
             }
-            std::cout << std::setprecision(0);
+            std::cout.unsetf(std::ios::floatfield);
             if (opt->onlySweep) {
                 exitCode = kOk;
                 return;
             }
         }
-        const Measured corridor = benchCorridor(opt->corridorRuns);
-        std::cout << "corridor (SUMO reference, stop scene, all measures): " << corridor.updates
-                  << " vehicle-updates in " << std::setprecision(3) << corridor.wall << " s = " << std::setprecision(0)
-                  << corridor.updatesPerSecond << " vehicle-updates/s (median of " << opt->corridorRuns << ")\n";
-        if (!opt->sumo.empty()) {
-            if (const std::optional<double> sumo = runSumo(opt->sumo)) {
-                std::cout << "sumo 1.15 plain: " << *sumo << " vehicle-updates/s; ratio roadside/sumo = "
-                          << std::setprecision(2) << corridor.updatesPerSecond / *sumo << "\n";
-            } else {
-                std::cout << "sumo: could not run " << opt->sumo << "\n";
-            }
-        }
-        const std::optional<sim::Scenario> sc = loadOrReport(opt->defaultScenario);
-        if (!sc) {
-            exitCode = kInvalidInput;
-            return;
-        }
-        const auto start = Clock::now();
-        std::uint64_t updates = 0;
-        for (int i = 0; i < opt->defaultRuns; ++i) updates += sim::run(*sc, static_cast<std::uint64_t>(i + 1)).vehicleUpdates;
-        const double wall = secondsSince(start);
-        std::cout << std::setprecision(2) << "default stop (" << sc->name << "): " << opt->defaultRuns << " runs in "
-                  << wall << " s = " << opt->defaultRuns / wall << " runs/s, " << std::setprecision(0)
-                  << static_cast<double>(updates) / wall << " vehicle-updates/s\n";
-        exitCode = kOk;
+        bench(*opt, exitCode);
     });
 }
 
