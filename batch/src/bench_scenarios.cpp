@@ -58,10 +58,6 @@ sim::Scenario sumoCorridorScenario() {
     return sc;
 }
 
-}  // namespace batch
-
-namespace batch {
-
 namespace {
 
 std::string number(double x) {
