@@ -136,7 +136,7 @@ TEST_CASE("tools/sumo-corridor.sh runs the traffic its environment describes", "
     REQUIRE(two.loaded);
     CHECK(std::abs(*two.loaded - 2.0 * flow * sc.run.duration) <= 2.0);
     CHECK(*two.inserted > *one.inserted);
-    CHECK(two.updates > one.updates);
+    // (Not the updates: SUMO prints its duration to 10 ms, a few per cent of so short a run.)
 }
 
 TEST_CASE("crudeRunsFor is the run count at which crude Monte Carlo's 95 % interval is that tight", "[bench]") {
