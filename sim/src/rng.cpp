@@ -6,11 +6,7 @@
 
 namespace sim {
 
-double Rng::standardNormal() {
-    if (hasSpare_) {
-        hasSpare_ = false;
-        return spare_;
-    }
+double Rng::standardNormalPair() {
     double u = 0.0, v = 0.0, s = 0.0;
     do {
         u = 2.0 * uniform() - 1.0;

@@ -70,7 +70,14 @@ public:
     bool bernoulli(double p) { return uniform() < p; }
 
     /// Standard normal (Marsaglia polar method; the spare value is kept for the next call).
-    double standardNormal();
+    /// The spare is returned inline: every driver draws one a step (the lane-keeping wander).
+    double standardNormal() {
+        if (hasSpare_) {
+            hasSpare_ = false;
+            return spare_;
+        }
+        return standardNormalPair();
+    }
 
     double normal(double mean, double sd) { return mean + sd * standardNormal(); }
 
@@ -81,6 +88,9 @@ public:
     double lognormalMedian(double median, double sigma);
 
 private:
+    /// Draws a new pair: returns one, keeps the other as the spare.
+    double standardNormalPair();
+
     static constexpr std::uint64_t kIncrement = 1442695040888963407ull;
     std::uint64_t state_;
     double spare_ = 0.0;

@@ -72,6 +72,18 @@ TrafficStream::TrafficStream(const Scenario& sc, const SceneLayout& layout, std:
     const auto byStart = [](const Obstacle& a, const Obstacle& b) { return a.sFrom < b.sFrom; };
     for (auto& list : laneObstacles_) std::stable_sort(list.begin(), list.end(), byStart);
     for (auto& list : laneBlocking_) std::stable_sort(list.begin(), list.end(), byStart);
+    for (const auto& list : laneObstacles_) {
+        double& end = laneObstaclesEnd_.emplace_back(-kInf);
+        for (const Obstacle& o : list) end = std::max(end, o.sTo);
+    }
+    // Where each run of consecutive obstacles of the same lateral extent and sight ends.
+    for (const auto& list : laneBlocking_) {
+        std::vector<std::size_t>& end = laneBlockingRunEnd_.emplace_back(list.size(), list.size());
+        for (std::size_t i = list.size(); i-- > 1;) {
+            const Obstacle &a = list[i - 1], &b = list[i];
+            end[i - 1] = a.dMin == b.dMin && a.dMax == b.dMax && a.seenWithin == b.seenWithin ? end[i] : i;
+        }
+    }
     for (int l = 0; l < lanes; ++l) {
         arrivalRng_.emplace_back(streamSeed(seed, Stream::Arrivals, static_cast<std::uint64_t>(l)));
         const double flow = sc.traffic.flowPerLane[static_cast<std::size_t>(l)];
@@ -459,8 +471,12 @@ double TrafficStream::obstacleAcceleration(const Vehicle& v, int lane, double v0
     const double right = laneRight(sc_.road, lane), left = laneLeft(sc_.road, lane);
     const double halfWidth = 0.5 * v.width;
     double acc = kInf;
+    // Set by consider(o): o leaves the vehicle's path clear by its lateral extent alone (and so
+    // does anything of the same lateral extent and sight).
+    bool clearBeside = false;
     // Returns true when o is in the way ahead (in acceleration mode it then sets acc).
     auto consider = [&](const Obstacle& o) {
+        clearBeside = false;
         if (o.sTo < v.rear()) return false;
         const double distance = o.sFrom - v.front();
         if (distance > std::min(range, o.seenWithin)) return false;
@@ -469,10 +485,20 @@ double TrafficStream::obstacleAcceleration(const Vehicle& v, int lane, double v0
         // Only what reaches into the lane has an effect (laneEffect), and its swept width
         // (trigonometry) only matters then.
         const bool inLane = o.dMax > right && o.dMin < left;
-        const LaneEffect e = inLane ? laneEffect(sc_.road, lane, v.width, o, v.sweptWidth()) : LaneEffect{};
         // A narrowed passage is blocked until the vehicle is far enough over to clear it.
         constexpr double kTolerance = 0.05;  // m
-        const bool notClear = v.d < e.dLow - kTolerance || v.d > e.dHigh + kTolerance;
+        const auto notClearOf = [&](const LaneEffect& e) { return v.d < e.dLow - kTolerance || v.d > e.dHigh + kTolerance; };
+        LaneEffect e;
+        if (inLane && !dLow) {
+            // For the acceleration only whether the vehicle is clear counts: clear with a bound of
+            // its swept width (a narrower passage), it is clear with the swept width itself.
+            e = laneEffect(sc_.road, lane, v.width, o, v.sweptWidthBound());
+            if (!e.blocked && notClearOf(e)) e = laneEffect(sc_.road, lane, v.width, o, v.sweptWidth());
+        } else if (inLane) {
+            e = laneEffect(sc_.road, lane, v.width, o, v.sweptWidth());
+        }
+        const bool notClear = notClearOf(e);
+        clearBeside = !e.blocked && !notClear;
         // Something already alongside cannot be avoided by braking (and braking for it only
         // sets off rear-end collisions behind): only what starts ahead is a leader.
         if ((e.blocked || notClear) && distance >= 0.0) {
@@ -500,15 +526,20 @@ double TrafficStream::obstacleAcceleration(const Vehicle& v, int lane, double v0
     // (an IDM driver brakes less for anything farther). For the acceleration only obstacles that reach into
     // the lane can be in the way; for the lateral bounds the shy line also reaches beyond it.
     const auto l = static_cast<std::size_t>(lane);
-    if (dLow) {
+    if (v.rear() > laneObstaclesEnd_[l]) {
+        // Past every fixed obstacle of the lane (consider() would turn each one down).
+    } else if (dLow) {
         for (const Obstacle& o : laneObstacles_[l]) {
             if (o.sFrom - v.front() >= kShyRange) break;
             consider(o);
         }
     } else {
-        for (const Obstacle& o : laneBlocking_[l]) {
-            if (o.sFrom - v.front() > range) break;
-            if (consider(o)) break;
+        const std::vector<Obstacle>& list = laneBlocking_[l];
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            if (list[i].sFrom - v.front() > range) break;
+            if (consider(list[i])) break;
+            // A unit is cut into slices of the same lateral extent: clear of one, clear of them all.
+            if (clearBeside) i = laneBlockingRunEnd_[l][i] - 1;
         }
     }
     for (const Obstacle& o : dynamicObstacles_) consider(o);
@@ -607,7 +638,8 @@ void TrafficStream::laneChange(int slot, double t) {
     neighbours(v.lane, v.s, slot, leader, follower);
     const double selfNow = v.accel;
     // A closed lane ahead makes leaving it mandatory, more urgently as the closure nears.
-    const double ownClosure = obstacleAcceleration(v, v.lane, desiredSpeed(v, t), nullptr, nullptr);
+    const double ownV0 = desiredSpeed(v, t);
+    const double ownClosure = obstacleAcceleration(v, v.lane, ownV0, nullptr, nullptr);
 
     auto idmOf = [&](const Vehicle& w, double gap, double dv) {
         return models::idmAcceleration(withDesiredSpeed(w.traits.idm, desiredSpeed(w, t)), w.v, gap, dv);
@@ -625,7 +657,7 @@ void TrafficStream::laneChange(int slot, double t) {
         acc.self = selfNow;
         acc.selfAfter = newLeader >= 0 ? idmOf(v, vehicle(newLeader).rear() - v.front(), v.v - vehicle(newLeader).v)
                                        : idmOf(v, kInf, 0.0);
-        acc.selfAfter = std::min(acc.selfAfter, obstacleAcceleration(v, to, desiredSpeed(v, t), nullptr, nullptr));
+        acc.selfAfter = std::min(acc.selfAfter, obstacleAcceleration(v, to, ownV0, nullptr, nullptr));
         if (newFollower >= 0) {
             const Vehicle& F = vehicle(newFollower);
             acc.newFollower = newLeader >= 0 ? idmOf(F, vehicle(newLeader).rear() - F.front(), F.v - vehicle(newLeader).v)
@@ -741,7 +773,7 @@ void TrafficStream::decide(double t, double dt) {
     // Lane changes after all accelerations are known; a change moves the slot between lists, so
     // iterate over a snapshot of the slots.
     for (int slot = 0; slot < slotCount(); ++slot)
-        if (alive(slot) && vehicle(slot).mode != VehicleMode::Crashed) laneChange(slot, t);
+        if (alive(slot) && vehicle(slot).mode != VehicleMode::Crashed && t >= vehicle(slot).nextDecision) laneChange(slot, t);
 
     for (int slot = 0; slot < slotCount(); ++slot) {
         if (!alive(slot)) continue;

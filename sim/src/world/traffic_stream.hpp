@@ -138,7 +138,11 @@ private:
     std::vector<PersonOnFoot> peopleOnFoot_;
     std::vector<MixEntry> mix_;
     std::vector<std::vector<Obstacle>> laneObstacles_;  ///< fixed obstacles within shy reach of each lane, by sFrom
+    std::vector<double> laneObstaclesEnd_;               ///< m, the largest sTo of each lane's laneObstacles_
     std::vector<std::vector<Obstacle>> laneBlocking_;   ///< ... of those, the ones that reach into the lane
+    /// For each of laneBlocking_'s obstacles, the index after the run of consecutive ones of the
+    /// same lateral extent and sight that it starts or is part of.
+    std::vector<std::vector<std::size_t>> laneBlockingRunEnd_;
     double sightRange_ = 0.0;  ///< m at which an unlit obstacle (a stopped car) is seen
     double wanderDt_ = -1.0, wanderPhi_ = 0.0, wanderNoise_ = 0.0;  ///< lane-keeping wander step constants
     std::vector<Obstacle> dynamicObstacles_;

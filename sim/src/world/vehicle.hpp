@@ -97,10 +97,10 @@ struct Vehicle {
     /// A tractor-trailer is one rigid box here; its real trailer follows the tractor instead of
     /// swinging out, so long vehicles turn their box only as much as a 6 m tractor's lateral
     /// shift would swing its ends [simplification].
+    static constexpr double kMaxHeading = 0.35;  ///< rad: nosing into a gap at a crawl [assumption]
+    static constexpr double kTractorLength = 6.0;  ///< m
+    static constexpr double kCrawlReference = 3.0;  ///< m/s: creeping sideways into a gap barely turns the nose
     double steeredHeading(double speed, double lateral) const {
-        constexpr double kMaxHeading = 0.35;  // rad: nosing into a gap at a crawl [assumption]
-        constexpr double kTractorLength = 6.0;  // m
-        constexpr double kCrawlReference = 3.0;  // m/s: creeping sideways into a gap barely turns the nose
         if (speed <= 0.05) return 0.0;
         const double h = std::clamp(std::atan2(lateral, std::max(speed, kCrawlReference)), -kMaxHeading, kMaxHeading);
         return length > kTractorLength ? h * (kTractorLength / length) : h;
@@ -139,6 +139,17 @@ struct Vehicle {
             swept_ = width * std::cos(std::abs(h)) + length * std::sin(std::abs(h));
         }
         return swept_;
+    }
+
+    /// An upper bound of sweptWidth() without its trigonometry while the heading is still to
+    /// be computed (|atan2(y, x)| <= |y| / x, sin h <= h, cos h <= 1; a relative 1e-9 above
+    /// rounding); sweptWidth() itself once it is known.
+    double sweptWidthBound() const {
+        if (!headingPending_) return sweptWidth();
+        if (headingV_ <= 0.05) return width;  // the heading is 0: the swept width is the width
+        double h = std::min(kMaxHeading, std::abs(headingVLat_) / std::max(headingV_, kCrawlReference));
+        if (length > kTractorLength) h *= kTractorLength / length;
+        return (width + length * h) * (1.0 + 1e-9) + 1e-12;
     }
 
     bool eyesOff(double t) const { return t < eyesOffUntil; }
