@@ -99,7 +99,7 @@ std::string fixed(double v, int decimals) {
 /// probabilities beside it.
 std::string ratio(double v) {
     if (std::isinf(v)) return "inf";
-    return v == 0.0 ? "0" : fixed(v, 2);
+    return v == 0.0 ? "0" : v < 100.0 ? fixed(v, 2) : sig3(v);
 }
 
 /// "estimate [lo, hi]" to three significant digits; [0, hi] without hits.
@@ -296,7 +296,12 @@ std::string summaryTable(const Layout& layout, const Summary& summary) {
         row.push_back(interval(s.estimates.unitStruck));
         row.push_back(s.closePassesLt1mPerHour ? fixed(*s.closePassesLt1mPerHour, 1) : "-");
         rows.push_back(row);
-        for (const std::string& w : warnings) footnotes += "! " + lp.id + " (" + joined(lp.labels) + "): " + w + "\n";
+        // One line a point; deaths per million share P(strike)'s hits, so its warnings repeat them.
+        std::string why;
+        for (const WeightedEstimate* e : {&strike, &s.estimates.unitStruck})
+            for (const std::string& w : e->warnings)
+                why += (why.empty() ? "" : "; ") + std::string(e == &strike ? "P(strike) " : "P(unit struck) ") + w;
+        if (!why.empty()) footnotes += "! " + lp.id + " (" + joined(lp.labels) + "): " + why + "\n";
     }
     std::vector<std::size_t> width(header.size(), 0);
     auto displayWidth = [](const std::string& s) {  // count UTF-8 code points, not bytes
