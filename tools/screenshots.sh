@@ -18,18 +18,19 @@ run() {
   else xvfb-run -a -s "-screen 0 1920x1080x24" "$viz" "$@"; fi
 }
 
-# A driver who looks away 45 m before the scene and drifts toward the shoulder at 1 m/s for
-# 5 s without reacting: the same car, at the same moment, meets each tactic.
-drifter='traffic.scripted=[{ id = "drifter", kind = "sedan", lane = 1, entry_time = "75 s", speed = "65 mph", moves_over = false, drift = { start_s = "-45 m", lateral_speed = "-1.0 m/s", duration = "5 s", reacts = false } }]'
+# A driver who nods off 45 m before the scene and drifts toward the shoulder at 1 m/s for 5 s
+# without reacting, not even to the edge line (a lapse): the same car, at the same moment, meets
+# each tactic.
+drifter='traffic.scripted=[{ id = "drifter", kind = "sedan", lane = 1, entry_time = "75 s", speed = "65 mph", moves_over = false, drift = { start_s = "-45 m", lateral_speed = "-1.0 m/s", duration = "5 s", reacts = false, edge_correction = false } }]'
 inline='units.patrol.offset="0 ft"'
 size=(--size 1600x900)
 
-# 0. The README's seed-23 strike as a trainer exports it, captioned on the picture: the default
+# 0. The README's seed-23 strike (the training stop) as a trainer exports it, captioned on the picture: the default
 #    picture (3 s before: the tractor-trailer in view, the card saying what is coming and what its
 #    driver is doing) and a GIF of the seconds round it, slow round the impact.
-run scenarios/default-stop.toml --seed 23 "${size[@]}" --screenshot "$out/strike-explained.png"
+run scenarios/training-stop.toml --seed 23 "${size[@]}" --screenshot "$out/strike-explained.png"
 if command -v ffmpeg > /dev/null; then
-  run scenarios/default-stop.toml --seed 23 --clip "$out/strike-clip.gif" --size 960x540 --fps 10 --before 4 --after 2
+  run scenarios/training-stop.toml --seed 23 --clip "$out/strike-clip.gif" --size 960x540 --fps 10 --before 4 --after 2
 else
   echo "screenshots: ffmpeg not found, so $out/strike-clip.gif was not made (tools/install-deps.sh --with-video)" >&2
 fi

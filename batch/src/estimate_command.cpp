@@ -163,17 +163,12 @@ void run(const Options& opt, int& exitCode) {
 
     Json out;
     out["scenario"] = scenario.name;
-    out["estimator"] = estimates.personStruck.estimator;
     out["stopped"] = stopped;
     out["target_rel_error"] = opt.relError;
     out["wall_s"] = elapsed();
     out["seed"] = opt.seed;
-    out.update(estimateFields(estimates.personStruck, "p_strike", ""));
-    out.update(estimateFields(estimates.deathsPerMillion, "deaths_per_million", "deaths_per_million_"));
-    out.update(estimateFields(estimates.unitStruck, "p_unit_struck", "p_unit_struck_"));
-    Json warnings = Json::array();
-    for (const auto* e : {&estimates.personStruck, &estimates.deathsPerMillion, &estimates.unitStruck})
-        for (const std::string& w : e->warnings) warnings.push_back(w);
+    out.update(rareEventFields(estimates));
+    Json warnings = warningsOf(estimates);
     if (stopped != "converged")
         warnings.push_back(std::string(stopped == "interrupted" ? "interrupted" : "time is up") + " before the target relative error " +
                            shortNumber(opt.relError) + " was reached: the interval is honest but wider");

@@ -225,21 +225,9 @@ bool unitStruck(const sim::Outcome& outcome, const sim::Scenario& scenario) {
 }
 
 RareEventEstimates estimateRareEvents(const std::vector<sim::Outcome>& runs, const sim::Scenario& scenario, bool importance) {
-    std::vector<WeightedValue> person, deaths, unit;
-    for (const sim::Outcome& o : runs) {
-        const double w = std::exp(o.logWeight);
-        person.push_back({w, o.struck ? 1.0 : 0.0});
-        deaths.push_back({w, runProbability(o, true)});
-        unit.push_back({w, unitStruck(o, scenario) ? 1.0 : 0.0});
-    }
-    const double wMax = importance ? maxPossibleWeight(runs) : 1.0;
-    RareEventEstimates e{estimateMean(person, importance, wMax), estimateMean(deaths, importance, wMax),
-                         estimateMean(unit, importance, wMax)};
-    // Deaths per million stops: the same estimate in other units.
-    for (double* x : {&e.deathsPerMillion.estimate, &e.deathsPerMillion.lo, &e.deathsPerMillion.hi,
-                      &e.deathsPerMillion.standardError})
-        *x *= 1e6;
-    return e;
+    RareEventAccumulator sums;
+    for (const sim::Outcome& o : runs) sums.add(std::exp(o.logWeight), o.struck, runProbability(o, true), unitStruck(o, scenario));
+    return sums.estimates(importance, importance ? maxPossibleWeight(runs) : 1.0);
 }
 
 }  // namespace batch

@@ -81,6 +81,7 @@ nlohmann::json sweepJson(const Sweep& sweep) {
         {"record", name(sweep.record)},
         {"estimator", name(sweep.estimator)},
         {"importance", sweep.estimator == Estimator::Importance ? json(importanceKey(sweep.importance)) : json()},
+        {"max_weight", sweep.layout().maxWeight},
         {"tasks", sweep.tasks()},
         {"seeds", "the seed of replicate r is sim::runSeed(root_seed, r) >> 11 (sim/rng.hpp; below 2^53, exact as a double), the same at every point"},
         {"task_order", "task t = replicate * points + point; shard i of N runs tasks [i*T/N, (i+1)*T/N) in balanced blocks"},
@@ -99,6 +100,7 @@ Layout layoutFromJson(const nlohmann::json& s) {
         Layout out;
         out.name = s.at("name").get<std::string>();
         out.importance = s.value("estimator", std::string("crude")) == "importance";
+        out.maxWeight = s.value("max_weight", 1.0);
         out.rootSeed = s.at("root_seed").get<std::uint64_t>();
         out.replicates = s.at("replicates").get<std::size_t>();
         for (const auto& a : s.at("axes")) {

@@ -133,6 +133,25 @@ std::size_t appendBody(const fs::path& from, const std::string& header, std::ofs
     return rows;
 }
 
+std::string readAll(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw SweepError("cannot merge: " + file.string() + " is missing");
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+/// importance.json: every shard tuned every point's proposal from the same pilot seeds, so the
+/// files must be the same bytes; a difference means shards of different builds (the weights of
+/// their runs would belong to different proposals).
+void copyProposals(const std::vector<ShardFolder>& shards, const fs::path& out) {
+    const std::string text = readAll(shards.front().dir / "importance.json");
+    for (const ShardFolder& s : shards)
+        if (readAll(s.dir / "importance.json") != text)
+            throw SweepError("cannot merge: " + (s.dir / "importance.json").string() + " differs from " +
+                             (shards.front().dir / "importance.json").string() +
+                             ": the shards tuned different proposals (different builds of roadside-batch?); re-run them with one build");
+    writeFileAtomically(out / "importance.json", text);
+}
+
 }  // namespace
 
 RunReport mergeShards(const std::vector<fs::path>& dirs, const fs::path& out, const std::vector<std::string>& commandLine) {
@@ -160,6 +179,7 @@ RunReport mergeShards(const std::vector<fs::path>& dirs, const fs::path& out, co
             throw SweepError("cannot merge: " + (shards.front().dir / file).string() + " is missing or changed");
         writeFileAtomically(out / file, text);
     }
+    if (layout.importance) copyProposals(shards, out);
     const std::string runs = runsHeader(layout), events = eventsHeader();
     {
         std::ofstream runsOut(out / "runs.csv", std::ios::binary | std::ios::trunc), eventsOut(out / "events.csv", std::ios::binary | std::ios::trunc);

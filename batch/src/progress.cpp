@@ -21,8 +21,8 @@ std::string duration(double seconds) {
 
 }  // namespace
 
-Progress::Progress(std::ostream& out, Style style, std::size_t total, std::size_t done, std::size_t struck)
-    : out_(out), style_(style), total_(total), done_(done), struck_(struck) {}
+Progress::Progress(std::ostream& out, Style style, std::size_t total, std::size_t done, std::size_t struck, bool weighted)
+    : out_(out), style_(style), total_(total), done_(done), struck_(struck), weighted_(weighted) {}
 
 Progress::Style Progress::styleFor(bool quiet, bool terminal) {
     if (quiet) return Style::Quiet;
@@ -53,7 +53,9 @@ void Progress::draw(bool final) {
     const double left = rate > 0 ? static_cast<double>(total_ - done_) / rate : -1.0;
     char text[256];
     std::string estimate = "P(strike) -";
-    if (done_ > 0) {
+    if (weighted_) {
+        estimate = std::to_string(struck_) + " runs with a strike (weighted estimates in the summary)";
+    } else if (done_ > 0) {
         const Estimate p = strikeProbability(struck_, done_);
         std::snprintf(text, sizeof text, "P(strike) %.3g [%.3g, %.3g]", p.estimate, p.lo, p.hi);
         estimate = text;

@@ -241,7 +241,7 @@ std::string sweepSection(const Folder& f, const ReportOptions& options) {
     std::vector<std::string> header = layout.axisNames;
     for (const char* h : {"runs", "strikes", "P(strike) per stop [95 % CI]", "relative risk [95 % CI]",
                           "close passes < 1 m per h on foot", "close-pass rate ratio [95 % CI]", "mean min. clearance (m)",
-                          "min on foot per stop", "deaths per 1000 stops [95 % CI]"})
+                          "min on foot per stop", "deaths per million stops [95 % CI]"})
         header.push_back(h);
     out << row(header);
     std::string rule = "|";
@@ -254,7 +254,7 @@ std::string sweepSection(const Folder& f, const ReportOptions& options) {
         const json& s = points.at(p);
         std::vector<std::string> cells = lp.labels;
         const std::size_t n = s.value("runs", std::size_t{0});
-        const std::size_t strikes = s.value("strikes", std::size_t{0});
+        const std::size_t strikes = s.value("hits", std::size_t{0});
         cells.push_back(std::to_string(n));
         cells.push_back(std::to_string(strikes));
         if (n == 0) {
@@ -262,9 +262,9 @@ std::string sweepSection(const Folder& f, const ReportOptions& options) {
             out << row(cells);
             continue;
         }
-        const json& ps = s.at("p_strike");
-        cells.push_back(interval(number(ps, "estimate"), number(ps, "lo"), number(ps, "hi")) +
-                        (str(ps, "interval") == "rule-of-three" ? " ³" : ""));
+        cells.push_back(interval(number(s, "p_strike"), number(s, "p_strike_lo"), number(s, "p_strike_hi")) +
+                        (str(s, "p_strike_interval") == "rule-of-three" ? " ³" : "") +
+                        (s.contains("warnings") && !s.at("warnings").empty() ? " !" : ""));
         // Relative risk of a strike (paired), from summary.json.
         if (!lp.baseline) {
             cells.push_back("");
@@ -296,8 +296,7 @@ std::string sweepSection(const Folder& f, const ReportOptions& options) {
         const json& clearance = s.at("mean_min_clearance_m");
         cells.push_back(clearance.is_number() ? printf1("%.2f", clearance.get<double>()) : "–");
         cells.push_back(printf1("%.1f", 60.0 * number(s, "exposure_h") / static_cast<double>(n)));
-        const json& deaths = s.at("deaths_per_1000_stops");
-        cells.push_back(interval(number(deaths, "estimate"), number(deaths, "lo"), number(deaths, "hi")));
+        cells.push_back(interval(number(s, "deaths_per_million"), number(s, "deaths_per_million_lo"), number(s, "deaths_per_million_hi")));
         out << row(cells);
     }
     out << "\n";
@@ -357,8 +356,10 @@ const char* kMethods =
     "fixed seed, so the page is reproducible).\n"
     "- **Mean min. clearance**: the closest any moving vehicle came to anyone on foot in a run, averaged over runs.\n"
     "- **Min on foot per stop**: minutes people spent on foot near live traffic, per run: the exposure.\n"
-    "- **Deaths per 1000 stops**: 1000 × the mean over runs of the probability that the run's strikes kill "
-    "(Tefft 2013 against impact speed), with a normal interval; [0, 3000/n] without strikes.\n\n";
+    "- **Deaths per million stops**: 10⁶ × the mean over runs of the expected number of people the run's strikes kill "
+    "(Tefft 2013 against impact speed), with the same kind of interval as P(strike).\n"
+    "- With `estimator = \"importance\"` every mean is weighted by the runs' likelihood ratios (docs/batch.md, \"Rare events\"); "
+    "! marks an estimate whose diagnostics warn (summary.json's `warnings` say why).\n\n";
 
 }  // namespace
 

@@ -311,7 +311,7 @@ RunReport runSweep(const Sweep& sweep, const RunOptions& options) {
         scenariosToRun(sweep, threads, out, options.progress == Progress::Style::Quiet ? nullptr : progressOut);
     File runs(runsPath, "ab"), events(eventsPath, "ab");
     Progress progress(progressOut ? *progressOut : std::cerr, progressOut ? options.progress : Progress::Style::Quiet,
-                      report.end - report.first, recovered.rows, recovered.struck);
+                      report.end - report.first, recovered.rows, recovered.struck, sweep.estimator == Estimator::Importance);
     std::size_t next = report.first + recovered.rows;
     std::size_t issued = 0;
     auto stopRequested = [&] {

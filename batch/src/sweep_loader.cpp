@@ -103,6 +103,7 @@ Layout Sweep::layout() const {
     Layout out;
     out.name = name;
     out.importance = estimator == Estimator::Importance;
+    if (out.importance) out.maxWeight = 1.0 / importance.defensiveShare;
     out.rootSeed = rootSeed;
     out.replicates = replicates;
     for (const Axis& a : axes) {

@@ -221,6 +221,39 @@ nlohmann::ordered_json estimateFields(const WeightedEstimate& e, const std::stri
     return j;
 }
 
+void RareEventAccumulator::add(double weight, bool personStruck, double expectedDeaths, bool unitStruck) {
+    person_.add(weight, personStruck ? 1.0 : 0.0);
+    deaths_.add(weight, expectedDeaths);
+    unit_.add(weight, unitStruck ? 1.0 : 0.0);
+}
+
+RareEventEstimates RareEventAccumulator::estimates(bool importance, double maxPossibleWeight) const {
+    RareEventEstimates e{person_.estimate(importance, maxPossibleWeight), deaths_.estimate(importance, maxPossibleWeight),
+                         unit_.estimate(importance, maxPossibleWeight)};
+    // Deaths per million stops: the mean of the expected deaths per run, in other units.
+    for (double* x : {&e.deathsPerMillion.estimate, &e.deathsPerMillion.lo, &e.deathsPerMillion.hi, &e.deathsPerMillion.standardError})
+        *x *= 1e6;
+    return e;
+}
+
+nlohmann::ordered_json rareEventFields(const RareEventEstimates& e) {
+    nlohmann::ordered_json j;
+    j["estimator"] = e.personStruck.estimator;
+    j.update(estimateFields(e.personStruck, "p_strike", ""));
+    j.update(estimateFields(e.deathsPerMillion, "deaths_per_million", "deaths_per_million_"));
+    j.update(estimateFields(e.unitStruck, "p_unit_struck", "p_unit_struck_"));
+    return j;
+}
+
+std::vector<std::string> warningsOf(const RareEventEstimates& e) {
+    std::vector<std::string> out;
+    const std::pair<const WeightedEstimate*, const char*> named[] = {
+        {&e.personStruck, "P(strike)"}, {&e.deathsPerMillion, "deaths per million"}, {&e.unitStruck, "P(unit struck)"}};
+    for (const auto& [estimate, name] : named)
+        for (const std::string& w : estimate->warnings) out.push_back(std::string(name) + ": " + w);
+    return out;
+}
+
 void PairedAccumulator::add(double a, double b) {
     ++n_;
     sa_ += a;

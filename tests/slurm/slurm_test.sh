@@ -23,6 +23,7 @@ check=$1 cli=$(realpath "$2") src=$(realpath "$3")
 # (an importance-sampling sweep, say) to have it proven the same way.
 SWEEPS=(
     tests/slurm/tactics.toml
+    tests/slurm/tactics-importance.toml
 )
 shards=3
 
@@ -199,6 +200,9 @@ same_as_local() {  # MERGED LOCAL: the unsharded sweep's files, byte for byte
     for f in runs.csv events.csv summary.csv summary.json; do
         cmp "$1/$f" "$2/$f" || fail "$f differs between the merge of the Slurm shards and the local sweep"
     done
+    if [ -f "$2/importance.json" ]; then  # importance sampling: the tuned proposals too
+        cmp "$1/importance.json" "$2/importance.json" || fail "importance.json differs between the merge and the local sweep"
+    fi
     diff -r "$1/points" "$2/points" || fail "points/ differ"
     # The manifest's "sweep" member (2-space JSON, one member per line) is the same; the others
     # say how each folder was made (command line, times, threads, merged_from).

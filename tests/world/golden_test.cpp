@@ -48,6 +48,7 @@ struct GoldenRuns {
 // Every scenario file of the library (a test below checks none is missing), at its own duration.
 const std::vector<GoldenRuns> kRuns = {
     {"default-stop.toml", {1, 2, 23}},
+    {"training-stop.toml", {23}},  // the README's strike story
     {"stops/arterial-45-shoulder-taper.toml", {1, 2, 6}},
     {"stops/arterial-45.toml", {1}},
     {"stops/freeway-65-fire-block.toml", {1}},

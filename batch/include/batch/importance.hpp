@@ -62,17 +62,11 @@ sim::ImportanceSampling tuneImportance(const sim::Scenario& scenario, const Impo
 nlohmann::ordered_json proposalJson(const sim::ImportanceSampling& is);
 nlohmann::ordered_json tuningJson(const TuningReport& report);
 
-/// The three estimates of a set of runs of one scenario.
-struct RareEventEstimates {
-    WeightedEstimate personStruck;     ///< P(a person is struck)
-    WeightedEstimate deathsPerMillion; ///< expected fatal strikes per million stops
-    WeightedEstimate unitStruck;       ///< P(a parked unit (patrol car, violator) is struck by traffic)
-};
-
 /// The largest weight a run of this scenario can carry: 1 / the smallest no-tilt probability
 /// seen (1 for crude runs).
 double maxPossibleWeight(const std::vector<sim::Outcome>& runs);
 
+/// The three estimates of a set of runs of one scenario.
 RareEventEstimates estimateRareEvents(const std::vector<sim::Outcome>& runs, const sim::Scenario& scenario, bool importance);
 
 /// A parked unit was struck by a vehicle in this run (the collisions name the unit ids).

@@ -21,6 +21,9 @@ struct Layout {
     };
     std::string name;                     ///< the sweep's name
     bool importance = false;              ///< runs are importance-sampled: the summary weighs them
+    /// The largest weight a run can carry (1 / the defensive share; 1 for crude runs): it bounds
+    /// the rule-of-three interval of a point without hits.
+    double maxWeight = 1.0;
     std::uint64_t rootSeed = 0;
     std::size_t replicates = 0;
     std::vector<std::string> axisNames;   ///< "tactic", "units.patrol.offset"

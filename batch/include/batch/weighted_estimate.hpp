@@ -81,6 +81,33 @@ private:
 /// (the rule of three with no hit), as the crude sweep summary always had.
 WeightedEstimate estimateMean(const std::vector<WeightedValue>& runs, bool importance, double maxPossibleWeight);
 
+/// The three estimates the batch runner reports for a set of runs of one scenario (one sweep
+/// point, or `estimate`'s runs), with the same names everywhere (docs/batch.md, "Rare events").
+struct RareEventEstimates {
+    WeightedEstimate personStruck;     ///< P(a person is struck): `p_strike`
+    WeightedEstimate deathsPerMillion; ///< expected fatal strikes per million stops: `deaths_per_million`
+    WeightedEstimate unitStruck;       ///< P(a parked unit is struck by traffic): `p_unit_struck`
+};
+
+/// The three accumulated one run at a time (a summary streams runs.csv).
+class RareEventAccumulator {
+public:
+    /// One run: its weight (1 for crude runs), whether a person and a unit were struck, and the
+    /// expected number of people killed (runs.csv's p_fatal).
+    void add(double weight, bool personStruck, double expectedDeaths, bool unitStruck);
+    /// maxPossibleWeight as for estimateMean (1 for crude runs).
+    RareEventEstimates estimates(bool importance, double maxPossibleWeight) const;
+
+private:
+    WeightedAccumulator person_, deaths_, unit_;
+};
+
+/// Every field of the three, flat, in the order summary.csv, summary.json and `estimate` write them
+/// (`estimator`, then estimateFields for p_strike, deaths_per_million, p_unit_struck), and
+/// `warnings`, the plain-words warnings of the three.
+nlohmann::ordered_json rareEventFields(const RareEventEstimates& e);
+std::vector<std::string> warningsOf(const RareEventEstimates& e);
+
 /// Pareto k-hat (Zhang & Stephens 2009, with the weakly informative prior of Vehtari et al.'s
 /// PSIS) of the largest M = min(n/5, 3 sqrt n) of the positive values; NaN for fewer than 10.
 double paretoShape(std::vector<double> values);
