@@ -198,7 +198,7 @@ void addEstimateCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--set", opt->set, "Change a scenario key: KEY=VALUE, e.g. units.patrol.offset='\"3 ft\"' (repeatable)");
     cmd->add_option("--seed", opt->seed, "Root seed of the runs")->default_val(1);
     cmd->add_flag("--crude", opt->crude, "Plain Monte Carlo instead of importance sampling (to check it)");
-    cmd->add_option("--window", opt->window, "How long before the scene a vehicle's window opens")->default_val("8 s");
+    cmd->add_option("--window", opt->window, "How long before the scene a vehicle's window opens")->default_val("20 s");
     cmd->add_option("--defensive", opt->importance.defensiveShare, "Share of runs with no tilted window")
         ->check(CLI::Range(0.01, 0.99))
         ->default_val(0.2);

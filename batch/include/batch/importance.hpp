@@ -24,7 +24,7 @@ std::string_view name(Estimator e);
 
 /// The `[importance]` table of a sweep file and the options of `roadside-batch estimate`.
 struct ImportanceOptions {
-    double window = 8.0;              ///< s before the scene at which a vehicle's window opens
+    double window = 20.0;             ///< s before the scene at which a vehicle's window opens (sim::ImportanceSampling::window says why 20)
     double defensiveShare = 0.2;      ///< share of runs with no tilted window
     std::size_t pilotRuns = 100;      ///< runs per cross-entropy iteration (0 = no tuning)
     std::size_t pilotIterations = 3;
