@@ -45,10 +45,10 @@ struct SemiAnalyticStrike {
 };
 
 struct SemiAnalyticOptions {
-    int speedNodes = 240;      ///< midpoint nodes in ln u over +-6 sigma
-    int durationNodes = 240;   ///< midpoint nodes in ln D over +-6 sigma
-    int latencyNodes = 8;      ///< Gauss-Hermite nodes for S and E
-    int offsetNodes = 10;      ///< Gauss-Hermite nodes for the lateral start
+    int speedNodes = 120;      ///< midpoint nodes in ln u over +-6 sigma
+    int durationNodes = 120;   ///< midpoint nodes in ln D over +-6 sigma
+    int latencyNodes = 8;      ///< midpoint nodes for S and E (ln space, +-6 sigma)
+    int offsetNodes = 10;      ///< midpoint nodes for the lateral start (+-6 sigma)
     double window = 8.0;       ///< s, for earlyOnsetShare (the importance sampling's window)
 };
 
