@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
 //
-// The second method of issue 9 (docs/validation/rare-events.md, "A second method at p ~ 1e-5"):
+// The second method of issue 9 (docs/validation/semi-analytic.md):
 // on the lapse-on-shoulder validation stop only lapsing drivers can reach the officer, so
 // P(strike) can be integrated from the driver model (semi_analytic.hpp). Two checks, fixed seeds
 // (they cannot flake; if one fails, the integral, the model or the estimator moved, and the lead

@@ -62,7 +62,7 @@ struct ImportanceSampling {
     /// s of travel before the scene's upstream end at which a window opens. 20 s: a lapse of the
     /// calibrated model drifts slowly (median 0.22 m/s) and the ones that reach a person 2 m beyond
     /// the edge line start a mean 11 s, 70 % more than 8 s, before the pass; 20 s windows cover
-    /// 95 % of them (docs/validation/rare-events.md, "A second method at p ~ 1e-5"). A window
+    /// 95 % of them (docs/validation/semi-analytic.md). A window
     /// shorter than the strikes' onset lead leaves them to the untilted draws: still unbiased,
     /// but in practice missed.
     double window = 20.0;
