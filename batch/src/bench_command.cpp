@@ -349,7 +349,8 @@ void addBenchCommand(CLI::App& app, int& exitCode) {
     cmd->add_option("--sumo", opt->sumo, "SUMO's corridor script (\"\" = no SUMO): tools/sumo-corridor.sh also runs the default "
                                           "stop's traffic")
         ->default_val("tools/sumo-corridor.sh");
-    cmd->add_option("--estimate-rel-error", opt->estimateRelError, "The estimator's target relative error")->check(CLI::PositiveNumber);
+    cmd->add_option("--estimate-rel-error", opt->estimateRelError, "The estimator's target relative error")
+        ->check(between(0, 10, "--estimate-rel-error 0.2"));
     cmd->add_option("--estimate-max-time", opt->estimateMaxTime, "s of wall time the estimator may take")->check(CLI::PositiveNumber);
     cmd->add_option("--estimate-threads", opt->estimateThreads, "The estimator's threads")->check(atLeastOne("--estimate-threads 2"));
     cmd->add_flag("--no-estimate", opt->noEstimate, "Skip the estimator");

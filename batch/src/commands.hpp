@@ -3,6 +3,7 @@
 #pragma once
 #include <CLI/CLI.hpp>
 #include <charconv>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,20 @@ inline CLI::Validator atLeastOne(const std::string& example) {
             return "expected a whole number of at least 1, e.g. " + example + "; found " + text;
         },
         "N >= 1");
+}
+
+/// The same for a real number strictly between `low` and `high` (a share, a relative error):
+/// "--rel-error: expected a number above 0 and below 1, e.g. --rel-error 0.2; found 0".
+inline CLI::Validator between(double low, double high, const std::string& example) {
+    return CLI::Validator(
+        [=](std::string& text) -> std::string {
+            char* end = nullptr;
+            const double x = std::strtod(text.c_str(), &end);
+            if (end != text.c_str() && *end == '\0' && x > low && x < high) return {};
+            return "expected a number above " + CLI::detail::to_string(low) + " and below " + CLI::detail::to_string(high) + ", e.g. " +
+                   example + "; found " + text;
+        },
+        "NUMBER");
 }
 
 void addRunCommand(CLI::App& app, int& exitCode);

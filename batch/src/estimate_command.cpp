@@ -191,16 +191,16 @@ void addEstimateCommand(CLI::App& app, int& exitCode) {
         "estimate", "Estimate P(a person is struck) of one scenario by importance sampling, to a target relative error");
     cmd->add_option("scenario", opt->scenario, "Scenario file (TOML)")->required();
     cmd->add_option("--rel-error", opt->relError, "Stop when the 95 % interval's half-width is this share of the estimate")
-        ->check(CLI::PositiveNumber)
+        ->check(between(0, 10, "--rel-error 0.2 (a share: 0.2 = ±20 %)"))
         ->default_val(0.2);
     cmd->add_option("--max-time", opt->maxTime, "Stop after this long, with what there is (\"10 min\", \"90 s\")")->default_val("10 min");
-    cmd->add_option("--threads", opt->threads, "Worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--threads", opt->threads, "Worker threads (default: all cores)")->check(atLeastOne("--threads 2"));
     cmd->add_option("--set", opt->set, "Change a scenario key: KEY=VALUE, e.g. units.patrol.offset='\"3 ft\"' (repeatable)");
     cmd->add_option("--seed", opt->seed, "Root seed of the runs")->default_val(1);
     cmd->add_flag("--crude", opt->crude, "Plain Monte Carlo instead of importance sampling (to check it)");
     cmd->add_option("--window", opt->window, "How long before the scene a vehicle's window opens")->default_val("20 s");
     cmd->add_option("--defensive", opt->importance.defensiveShare, "Share of runs with no tilted window")
-        ->check(CLI::Range(0.01, 0.99))
+        ->check(between(0, 1, "--defensive 0.2"))
         ->default_val(0.2);
     cmd->add_option("--pilot-runs", opt->importance.pilotRuns, "Runs per cross-entropy iteration (0: no tuning)")->default_val(100);
     cmd->add_option("--pilot-iterations", opt->importance.pilotIterations, "Cross-entropy iterations")->default_val(3);

@@ -5,7 +5,8 @@
 # What roadside-batch says to a person at the command line, [batch]:
 #   resume-command   the resume command printed after an interruption (and kept in the manifest)
 #                    resumes, also with --replicates and --shard
-#   option-messages  --threads 0 and --thread 1 get a plain answer and a did-you-mean
+#   option-messages  --threads 0 and --thread 1 get a plain answer and a did-you-mean, and so do
+#                    estimate's --rel-error 0 and --defensive 1
 #   foreign-out      a sweep into a folder holding other files is refused, the files untouched
 #   run-set          `run --set KEY=VALUE` changes the scenario, as scenarios/README.md says
 #   files-line       the "Files in" line names replays/ when the sweep records them, once
@@ -93,6 +94,15 @@ option-messages)
     "$cli" sweep "$sweep" --out "$work/o" --replicate=3 > /dev/null 2> "$work/stderr"
     grep -q "did you mean --replicates?" "$work/stderr" || fail "--replicate=3: no did-you-mean"
     [ ! -e "$work/o" ] || fail "a sweep ran despite the bad options"
+    # estimate's shares: a plain answer, no range of doubles.
+    for bad in "--rel-error 0" "--rel-error -1" "--defensive 1"; do
+        "$cli" estimate "$work/stops/mini.toml" $bad > /dev/null 2> "$work/stderr"
+        code=$?
+        cat "$work/stderr"
+        [ $code -eq 2 ] || fail "$bad: exit code $code, not 2"
+        grep -q "expected a number above 0 and below" "$work/stderr" || fail "$bad: no plain answer"
+        grep -q "e+308\|0.000000" "$work/stderr" && fail "$bad: a range of doubles"
+    done
     ;;
 foreign-out)
     mkdir -p "$work/photos"
