@@ -196,6 +196,21 @@ void People::update(double t, double dt, const MayWalk& mayWalk) {
                 // from it, while that is in the lane.
                 const WalkAhead ahead = walkAhead(def, {p.position, target(def, p.step + 1)}, p.step + 1);
                 if (!mayWalk(lookFrom, ahead.path, def.walkSpeed, waited(p, t), ahead.dwellInLane)) continue;
+            } else if (p.position.y > trafficEdge && def.script[p.step + 1].place != Place::Inside) {
+                // Standing in the lane (at a door that opens into it) and about to walk on along
+                // it: they look as from the lane's edge, at everything physically in the lane (a
+                // tractor-trailer alongside, a car that has just changed into it), and wait,
+                // pressed to the car, rather than walk in front of it. Getting in is getting out
+                // of traffic, and needs no gap.
+                std::vector<Vec2> leg{p.position};
+                const std::vector<Vec2> next = planWalk(p.position, target(def, p.step + 1), layout_.unitBoxes,
+                                                        def.radius + kWalkClearance, trafficEdge);
+                leg.insert(leg.end(), next.begin(), next.end());
+                const WalkAhead ahead = walkAhead(def, std::move(leg), p.step + 1);
+                if (!mayWalk({p.position.x, trafficEdge}, ahead.path, def.walkSpeed, waited(p, t), ahead.dwellInLane)) {
+                    p.velocity = {};
+                    continue;
+                }
             }
             p.waitingSince = -1.0;
             beginStep(p, def);
