@@ -176,3 +176,67 @@ TEST_CASE("looking before stepping into the lane sees a wreck sliding down it", 
     CHECK(r.out > 10.3 + 0.5);  // waited for it
     CHECK_FALSE(r.struck);
 }
+
+TEST_CASE("a person standing at a door in the live lane does not walk on while a tractor-trailer is alongside",
+          "[world][people]") {
+    // The patrol car offset 1 ft left of the violator: its driver door is just inside lane 1.
+    // The officer gets out at t = 2 s with the lane empty, stands at the door for 3 s, then means
+    // to walk up to the violator's window along the lane. A tractor-trailer crawling in a queue
+    // (3 m/s) enters lane 1 at t = 3 s, its front 4 m short of the door: while its 22 m pass the
+    // door, walking on would be walking along its side. What is physically in the lane counts,
+    // the whole length of it; the officer waits at the door until it has gone by.
+    constexpr double kSeated = 2.0, kAtDoor = 3.0, kCrawl = 3.0;
+    test::StopOptions o;
+    o.patrolOffset = 1.0 * units::kFoot;
+    o.duration = 25.0;
+    Scenario sc = test::stopScenario(o);
+    sc.drivers.attention.laneKeepingSd = 0.0;
+    sc.people[0].script = {{Place::Inside, 1, kSeated}, {Place::DriverDoor, 1, kAtDoor}, {Place::DriverWindow, 0, kInfinity}};
+    ScriptedVehicle truck;
+    truck.id = "truck";
+    truck.spec = vehicleSpec(VehicleKind::TractorTrailer);
+    truck.lane = 1;
+    truck.speed = kCrawl;
+    truck.movesOver = false;
+    truck.entryTime = kSeated + 1.0;
+    truck.entryS = sc.units[1].position.x - 4.0 - 0.5 * truck.spec.length;  // the centre: front 4 m short
+    sc.scriptedVehicles.push_back(truck);
+
+    World w(sc, 1);
+    Vec2 door{};
+    double out = -1.0, walkedOn = -1.0, truckPassed = -1.0;
+    int alongsideWhileWalking = 0, alongside = 0;
+    while (!w.done()) {
+        w.step();
+        const Frame f = w.snapshot();
+        const EntityState* officer = nullptr;
+        const EntityState* tt = nullptr;
+        for (const EntityState& st : f.entities) {
+            const std::string& id = w.entities()[st.entity].id;
+            if (id == "officer-1") officer = &st;
+            if (id == "truck") tt = &st;
+        }
+        REQUIRE(officer != nullptr);
+        const bool onFoot = (officer->flags & kOnFoot) != 0;
+        if (onFoot && out < 0.0) {
+            out = w.time();
+            door = officer->pose.position;
+        }
+        if (onFoot && walkedOn < 0.0 && length(officer->pose.position - door) > 0.05) walkedOn = w.time();
+        if (tt == nullptr || out < 0.0) continue;
+        const double half = 0.5 * w.entities()[tt->entity].length;
+        const bool isAlongside = tt->pose.position.x - half < officer->pose.position.x + 2.0 &&
+                                 tt->pose.position.x + half > officer->pose.position.x - 2.0;
+        if (isAlongside) ++alongside;
+        if (isAlongside && officer->speed > 1e-6) ++alongsideWhileWalking;
+        if (!isAlongside && alongside > 0 && truckPassed < 0.0) truckPassed = w.time();
+    }
+    INFO("out at " << out << " s at (" << door.x << ", " << door.y << "); walked on at " << walkedOn
+                   << " s; the truck passed at " << truckPassed << " s");
+    REQUIRE(out > 0.0);
+    REQUIRE(door.y > 0.0);  // the door is in the lane: this is the case tested
+    REQUIRE(alongside > 0);  // the truck did come alongside
+    CHECK(alongsideWhileWalking == 0);
+    CHECK(walkedOn >= truckPassed);
+    CHECK_FALSE(w.outcome().struck);
+}

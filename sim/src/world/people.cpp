@@ -12,6 +12,8 @@ namespace {
 
 constexpr double kWalkClearance = 0.15;  // m kept between a walker's body and a car [assumption]
 constexpr double kAtTheEdge = 0.3;       // m: this close to where a walk enters the open lanes, look first
+constexpr double kStepAhead = 1.5;       // m: a person standing in a lane looks at this much of their walk on
+                                         // (two strides) before setting off [assumption]
 
 /// True if the open segment a-b passes through the inside of box b grown by `grow`.
 bool segmentCrossesBox(Vec2 a, Vec2 b, const OrientedBox& box, double grow) {
@@ -55,6 +57,23 @@ double legCost(Vec2 a, Vec2 b, double trafficEdge) {
     double inLane = len;
     if (aIn != bIn) inLane *= (std::max(a.y, b.y) - trafficEdge) / std::abs(b.y - a.y);
     return len + (kTrafficWalkCost - 1.0) * inLane;
+}
+
+/// The first `metres` of a walk from `from` along `path`, as waypoints: `from` itself, then the
+/// path's waypoints up to that distance, the last one cut short.
+std::vector<Vec2> firstMetres(Vec2 from, const std::vector<Vec2>& path, double metres) {
+    std::vector<Vec2> out{from};
+    for (const Vec2& to : path) {
+        const double leg = length(to - from);
+        if (leg >= metres) {
+            out.push_back(from + (metres / leg) * (to - from));
+            break;
+        }
+        out.push_back(to);
+        metres -= leg;
+        from = to;
+    }
+    return out;
 }
 
 /// How far along a walk from `from` it first enters the open lanes (y > trafficEdge): 0 when it
@@ -208,6 +227,21 @@ void People::update(double t, double dt, const MayWalk& mayWalk) {
                 // from it, while that is in the lane.
                 const WalkAhead& ahead = plannedAhead(i, {p.position, target(def, p.step + 1)}, p.step + 1);
                 if (!mayWalk(lookFrom, ahead.path, def.walkSpeed, waited(p, t), ahead.dwellInLane)) continue;
+            } else if (p.position.y > trafficEdge && def.script[p.step + 1].place != Place::Inside) {
+                // Standing in the lane (at a door that opens into it), about to walk on along it.
+                // Standing there is no safer than walking on, so they do not wait for a full gap
+                // (the look before getting out covered the dwell and the walk); but they do not
+                // walk into the side of what is passing them (a tractor-trailer alongside, a car
+                // that has just changed into the lane) or in front of what is about to: their
+                // next kStepAhead metres, looked at from the lane's edge, with the shortest
+                // start-up (1 s). Getting in is getting out of traffic, and needs no look.
+                const std::vector<Vec2> next = planWalk(p.position, target(def, p.step + 1), layout_.unitBoxes,
+                                                        def.radius + kWalkClearance, trafficEdge);
+                const std::vector<Vec2> ahead = firstMetres(p.position, next, kStepAhead);
+                if (!mayWalk({p.position.x, trafficEdge}, ahead, def.walkSpeed, kInfinity, 0.0)) {
+                    p.velocity = {};
+                    continue;
+                }
             }
             p.waitingSince = -1.0;
             beginStep(p, def);

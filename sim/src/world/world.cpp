@@ -272,6 +272,14 @@ struct World::Impl {
                 if (sweepsThrough(now, {v.v, v.vLat}, criticalGap, crossing)) return false;
                 continue;
             }
+            // One in the next lane moving over into these (changing lanes, drifting) is seen coming:
+            // where will its side be by the time it has passed the stretch, within the gap?
+            if (now.dMin > crossing.dMax && v.vLat < 0.0 && now.sFrom <= crossing.sTo) {
+                const double along = std::max(v.v, 0.1);
+                const double arrives = std::max(0.0, (crossing.sFrom - now.sTo) / along);
+                const double leaves = std::min((crossing.sTo - now.sFrom) / along, criticalGap);
+                if (arrives < criticalGap && now.dMin + v.vLat * leaves < crossing.dMax) return false;
+            }
             if (!overlapsAcross(now, crossing) || now.sFrom > crossing.sTo) continue;  // elsewhere, or already past
             if (now.sTo >= crossing.sFrom) return false;               // alongside
             if ((sMin - v.front()) / std::max(v.v, 0.1) < criticalGap) return false;
