@@ -205,6 +205,16 @@ void People::arrive(Person& p, const PersonDef& def, double t) {
     }
 }
 
+namespace {
+
+/// Step `step` is the door of the car the person got out of at the step before.
+bool gotOutHere(const PersonDef& def, std::size_t step) {
+    return step > 0 && def.script[step].place == Place::DriverDoor && def.script[step - 1].place == Place::Inside &&
+           def.script[step - 1].unit == def.script[step].unit;
+}
+
+}  // namespace
+
 double People::waited(Person& p, double t) {
     if (p.waitingSince < 0.0) p.waitingSince = t;
     return t - p.waitingSince;
@@ -239,7 +249,11 @@ void People::update(double t, double dt, const MayWalk& mayWalk) {
                                                         def.radius + kWalkClearance, trafficEdge);
                 const std::vector<Vec2> ahead = firstMetres(p.position, next, kStepAhead);
                 if (!mayWalk({p.position.x, trafficEdge}, ahead, def.walkSpeed, kInfinity, 0.0)) {
+                    // No way on: they do not stand in the lane waiting for one (traffic streaming
+                    // past an open door is how officers are struck there), but get back in and
+                    // wait inside, to get out again on the full look above [assumption].
                     p.velocity = {};
+                    if (gotOutHere(def, p.step)) p.phase = PersonPhase::Inside;
                     continue;
                 }
             }
