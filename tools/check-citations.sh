@@ -21,7 +21,7 @@ set -u
 
 self_excluded='^(tools/check-citations\.sh|tools/rewrite-citations\.py)$'
 # Documents outside the repository. Case matters: docs/design.md is ours, DESIGN.md was not.
-outside='\.\./shared|calibration §|calibration\.md|\bDESIGN\b|rare-events\.md|\bSTYLE\b|peers\.md'
+outside='\.\./shared|calibration §|calibration\.md|\bDESIGN\b|(^|[^/])rare-events\.md|\bSTYLE\b|peers\.md'
 # Citations: references.md#a, design.md#b, and the code's continuation "references.md#a, #b and #c".
 cite='(references|design)\.md#[A-Za-z0-9_-]+((, | and |, and )#[A-Za-z0-9_-]+)*'
 

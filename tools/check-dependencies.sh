@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The dependency rule (DESIGN.md): the core sim/ sees Box2D only in the physics wrapper, and never
+# The dependency rule (docs/design.md#dependency-rule): the core sim/ sees Box2D only in the physics wrapper, and never
 # toml++, TBB, SFML, ImGui, CLI11 or JSON; sim/io (files) never the GUI or TBB; and sim/io is the
 # only code that parses input files: batch/ and viz/ read scenarios, overlays, sweeps and replays
 # through sim/io's public headers (document.hpp, schema.hpp, scenario_loader.hpp, recording.hpp),

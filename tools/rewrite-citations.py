@@ -160,7 +160,7 @@ def rewrite(path, text):
     text = "\n".join(lines)
 
     # 4. Whole documents.
-    text = re.sub(r"`?(?:\.\./shared/reference/)?rare-events\.md`?", style.cite("references", ["rare-events"]), text)
+    text = re.sub(r"(?<!validation/)`?(?:\.\./shared/reference/)?rare-events\.md`?", style.cite("references", ["rare-events"]), text)
     if markdown:
         target = os.path.relpath("docs/references.md", os.path.dirname(path) or ".")
         shown = "references.md" if style.link else "docs/references.md"

@@ -10,7 +10,7 @@
 
 namespace batch {
 
-/// The SUMO reference corridor (../shared/peer/sumo/README.md) as a Roadside scenario: the same
+/// The SUMO reference corridor (design.md#sumo-corridor) as a Roadside scenario: the same
 /// road, demand, IDM parameters and step, with a lit traffic stop in its middle and every measure
 /// on, so that vehicle-updates per second compare like with like.
 sim::Scenario sumoCorridorScenario();

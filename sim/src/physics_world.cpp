@@ -26,7 +26,7 @@ constexpr int kPositionIterations = 3;
 // Rolling resistance of a car tyre on asphalt, c_rr ~ 0.01-0.02 [M]; 0.015 taken.
 constexpr double kRollingResistance = 0.015;
 // A struck person sliding on asphalt: mu ~ 0.6. Assumption: in the 0.45-0.7 range usually used for
-// pedestrian slide in throw-distance reconstruction (from memory [M]); no source in calibration.md.
+// pedestrian slide in throw-distance reconstruction (from memory [M]); no source in references.md.
 constexpr double kPersonGroundFriction = 0.6;
 // A 28-inch (71 cm) traffic cone: 3-4.5 kg [M], 3.5 kg taken; rubber base on asphalt mu ~ 0.5 [M].
 // The 14-inch (36 cm) square base is modelled as a 0.18 m circle (assumption: its footprint).
@@ -124,7 +124,7 @@ void applyGroundFriction(b2Body& b, double mu, double h) {
 /// wheels a car pushed from behind is directionally unstable (it spins, whatever its front
 /// wheels do); with rolling ones it goes where its front wheels point, as Ford (2003) found in
 /// the simulations and the crash test behind the "steering wheel full right" tactic
-/// (calibration §7, §12.5).
+/// (references.md#positioning, #struck-parked-cars).
 void applyTyreForces(b2Body& b, const Wheels& w, double mu, double h) {
     const double m = static_cast<double>(b.GetMass());
     const double inertia = static_cast<double>(b.GetInertia());  // about the centre: shapes are centred

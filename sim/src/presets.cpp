@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: Roadside contributors
 //
 // Named presets: vehicle classes, the default freeway mix, surfaces, conditions, and the relative
-// placement of units. Every figure names its source; "calibration §n" is
-// ../shared/reference/calibration.md. [M] = from memory there or here, to be checked against the
+// placement of units. Every figure names its source; "references.md#…" is a section of
+// docs/references.md. [M] = from memory there or here, to be checked against the
 // primary source before it is quoted as fact; "assumption" = our choice, with the reason.
 #include <array>
 #include <string_view>
@@ -16,7 +16,7 @@ namespace {
 
 using units::kGravity;
 
-// Braking on dry pavement (calibration §2 [M]): cars with ABS reach about 0.8-0.9 g, heavy trucks
+// Braking on dry pavement (references.md#braking [M]): cars with ABS reach about 0.8-0.9 g, heavy trucks
 // about 0.3-0.5 g. Pursuit-rated police vehicles sit at the top of the car range (assumption:
 // larger brakes than the civilian versions).
 constexpr double kCarDecel = 8.0;                      // m/s^2 = 0.82 g, the VehicleSpec default
@@ -24,7 +24,7 @@ constexpr double kPursuitDecel = 8.5;                  // m/s^2 = 0.87 g
 constexpr double kHeavyDecel = 0.45 * kGravity;        // 4.4 m/s^2: single-unit trucks, buses
 constexpr double kCombinationDecel = 0.40 * kGravity;  // 3.9 m/s^2: loaded tractor-trailer
 
-// IDM class factors for heavy vehicles: a = 0.8 x car, T = 1.2 x car (movsim, calibration §9).
+// IDM class factors for heavy vehicles: a = 0.8 x car, T = 1.2 x car (movsim, references.md#traffic-stream).
 // movsim's v0 = 0.7 x car is for European limiters; US trucks run near the car speed, a little
 // below it: 0.95 is an assumption until per-class speed data are read.
 constexpr double kTruckAccel = 0.8;
@@ -136,10 +136,10 @@ std::vector<MixEntry> defaultFreewayMix() {
 
 double surfaceFriction(Surface surface) {
     switch (surface) {
-    case Surface::Dry: return 0.8;  // Bosch, dry asphalt at 90 km/h, new tyre (calibration §2)
-    case Surface::Wet: return 0.5;  // Noon 1994, wet asphalt (calibration §2)
-    case Surface::Snow: return 0.3; // packed snow 0.25-0.35 (calibration §2, handbook table)
-    case Surface::Ice: return 0.1;  // conventional figure, SAE 960959 (calibration §2)
+    case Surface::Dry: return 0.8;  // Bosch, dry asphalt at 90 km/h, new tyre (references.md#braking)
+    case Surface::Wet: return 0.5;  // Noon 1994, wet asphalt (references.md#braking)
+    case Surface::Snow: return 0.3; // packed snow 0.25-0.35 (references.md#braking, handbook table)
+    case Surface::Ice: return 0.1;  // conventional figure, SAE 960959 (references.md#braking)
     }
     return 0.8;
 }
@@ -150,7 +150,7 @@ namespace {
 // matters at a stop, so it never limits detection).
 constexpr double kClearVisibility = 20000.0;
 
-// Rain: calibration §4 rain extinction [M, low confidence] sigma = 0.25 R^0.63 /km, Koschmieder
+// Rain: references.md#visibility rain extinction [M, low confidence] sigma = 0.25 R^0.63 /km, Koschmieder
 // V = 3.912 / sigma: R = 10 mm/h gives 3.7 km, R = 50 mm/h gives 1.3 km.
 constexpr double kRainVisibility = 3700.0;
 constexpr double kHeavyRainVisibility = 1300.0;
@@ -161,23 +161,23 @@ constexpr std::array<ConditionsPreset, 11> kConditions = {{
     {"clear-day", Weather::Clear, Light::Day, kClearVisibility, Surface::Dry,
      "clear air, 20 km (assumption)"},
     {"dusk", Weather::Clear, Light::Dusk, kClearVisibility, Surface::Dry,
-     "clear air, 20 km (assumption); twilight detection threshold (calibration §4)"},
+     "clear air, 20 km (assumption); twilight detection threshold (references.md#visibility)"},
     {"night", Weather::Clear, Light::Night, kClearVisibility, Surface::Dry,
-     "clear air, no street lighting (calibration §4)"},
+     "clear air, no street lighting (references.md#visibility)"},
     {"night-lit", Weather::Clear, Light::NightLit, kClearVisibility, Surface::Dry,
-     "clear air, street lighting (calibration §4)"},
+     "clear air, street lighting (references.md#visibility)"},
     {"rain", Weather::Rain, Light::Day, kRainVisibility, Surface::Wet,
-     "10 mm/h: sigma = 0.25 R^0.63 /km => 3.7 km (calibration §4 [M]); wet asphalt 0.5 (§2)"},
+     "10 mm/h: sigma = 0.25 R^0.63 /km => 3.7 km (references.md#visibility [M]); wet asphalt 0.5 (references.md#braking)"},
     {"rain-night", Weather::Rain, Light::Night, kRainVisibility, Surface::Wet,
      "as rain, at night without street lighting"},
     {"heavy-rain", Weather::Rain, Light::Day, kHeavyRainVisibility, Surface::Wet,
-     "50 mm/h: sigma = 0.25 R^0.63 /km => 1.3 km (calibration §4 [M]); wet asphalt 0.5 (§2)"},
+     "50 mm/h: sigma = 0.25 R^0.63 /km => 1.3 km (references.md#visibility [M]); wet asphalt 0.5 (references.md#braking)"},
     {"thick-fog", Weather::Fog, Light::Day, 200.0, Surface::Dry,
-     "UK Met Office 'thick fog < 200 m' (calibration §4); dry surface to isolate visibility"},
+     "UK Met Office 'thick fog < 200 m' (references.md#visibility); dry surface to isolate visibility"},
     {"dense-fog", Weather::Fog, Light::Day, 50.0, Surface::Dry,
-     "UK Met Office 'dense fog < 50 m' (calibration §4); dry surface to isolate visibility"},
+     "UK Met Office 'dense fog < 50 m' (references.md#visibility); dry surface to isolate visibility"},
     {"snow", Weather::Snow, Light::Day, 1000.0, Surface::Snow,
-     "moderate snowfall, about 1 km [M]; packed snow 0.3 (calibration §2)"},
+     "moderate snowfall, about 1 km [M]; packed snow 0.3 (references.md#braking)"},
     {"snow-night", Weather::Snow, Light::Night, 1000.0, Surface::Snow,
      "as snow, at night without street lighting"},
 }};

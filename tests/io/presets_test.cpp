@@ -76,7 +76,7 @@ TEST_CASE("the sedan preset is the VehicleSpec default", "[io]") {
     CHECK(sedan.colour == plain.colour);
 }
 
-TEST_CASE("vehicle presets: sizes plausible, braking as calibration §2, truck factors as movsim (§9)", "[io]") {
+TEST_CASE("vehicle presets: sizes plausible, braking as references.md#braking, truck factors as movsim (references.md#traffic-stream)", "[io]") {
     const std::set<VehicleKind> cars = {VehicleKind::Sedan, VehicleKind::Suv, VehicleKind::Pickup, VehicleKind::PatrolSuv,
                                         VehicleKind::PatrolSedan};
     const std::set<VehicleKind> heavy = {VehicleKind::BoxTruck, VehicleKind::TractorTrailer, VehicleKind::FireEngine,
@@ -133,7 +133,7 @@ TEST_CASE("the default freeway mix: shares sum to 1, traffic kinds only, each on
     CHECK(kinds.count(VehicleKind::TractorTrailer) == 1);
 }
 
-TEST_CASE("surface friction: Bosch dry 0.8, Noon wet 0.5, packed snow 0.3, ice 0.1 (calibration §2)", "[io]") {
+TEST_CASE("surface friction: Bosch dry 0.8, Noon wet 0.5, packed snow 0.3, ice 0.1 (references.md#braking)", "[io]") {
     CHECK(sim::surfaceFriction(sim::Surface::Dry) == 0.8);
     CHECK(sim::surfaceFriction(sim::Surface::Wet) == 0.5);
     CHECK(sim::surfaceFriction(sim::Surface::Snow) == 0.3);
@@ -141,7 +141,7 @@ TEST_CASE("surface friction: Bosch dry 0.8, Noon wet 0.5, packed snow 0.3, ice 0
     CHECK(sim::Environment{}.friction == sim::surfaceFriction(sim::Environment{}.surface));
 }
 
-TEST_CASE("condition presets respect the fog classes and the rain extinction fit (calibration §4)", "[io]") {
+TEST_CASE("condition presets respect the fog classes and the rain extinction fit (references.md#visibility)", "[io]") {
     std::set<std::string_view> names;
     for (const sim::ConditionsPreset& p : sim::conditionsPresets()) {
         CHECK(names.insert(p.name).second);

@@ -217,7 +217,7 @@ taper = { kind = "shoulder" }
 )");
     const double rear = s.units[1].position.x - sim::vehicleSpec(sim::VehicleKind::PatrolSuv).length / 2;
     // MUTCD: L = W S for S >= 45 mph (ft, mph), a shoulder taper L/3: 10 ft at 65 mph is 217 ft
-    // (calibration §11.11).
+    // (references.md#case-taper).
     const double length = 10.0 * 65.0 / 3.0 * kFoot;
     const double spacing = 65.0 * kFoot;
     REQUIRE(s.devices.size() >= 2);

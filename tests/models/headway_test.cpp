@@ -24,7 +24,7 @@ std::vector<double> draw(HeadwayModel model, double flow, double tau, double sig
 }
 }  // namespace
 
-TEST_CASE("Shifted exponential headways: mean 1/flow, minimum tau, CV (1/flow - tau) flow (calibration §9)",
+TEST_CASE("Shifted exponential headways: mean 1/flow, minimum tau, CV (1/flow - tau) flow (references.md#traffic-stream)",
           "[models]") {
     // 1200 veh/h, tau 0.75 s: mean 3.0 s, random part exponential with mean and sd 2.25 s, so
     // CV = 2.25 / 3.0 = 0.75. Tolerances: 4 standard errors (mean: sd/sqrt(n); sd of an
@@ -42,7 +42,7 @@ TEST_CASE("Shifted exponential headways: mean 1/flow, minimum tau, CV (1/flow - 
     CHECK(*std::min_element(h.begin(), h.end()) < tau + 0.01);
 }
 
-TEST_CASE("Shifted lognormal headways: mean 1/flow, minimum tau, ln(h - tau) has sd sigma (calibration §9)",
+TEST_CASE("Shifted lognormal headways: mean 1/flow, minimum tau, ln(h - tau) has sd sigma (references.md#traffic-stream)",
           "[models]") {
     const double flow = 1500.0 * units::kPerHour;  // mean 2.4 s
     const double tau = 0.26;                        // Missouri S&T steady car-following shift [C]

@@ -14,7 +14,7 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 }
 
-TEST_CASE("IDM defaults are Treiber, Hennecke & Helbing 2000 (calibration §9)", "[models]") {
+TEST_CASE("IDM defaults are Treiber, Hennecke & Helbing 2000 (references.md#traffic-stream)", "[models]") {
     const IdmDriver d;
     CHECK(d.a == 0.73);
     CHECK(d.b == 1.67);

@@ -23,7 +23,7 @@ TEST_CASE("Injury curves: monotone, bounded, severe injury at least as likely as
         lastSevere = severe;
     }
     // Beyond Tefft's 90 % speed (54.6 mph) a freeway-speed strike is at least 90 % fatal
-    // (calibration §3, "implication for the simulator"); at 54.6 mph itself the fit gives 0.89,
+    // (references.md#injury, "implication for the simulator"); at 54.6 mph itself the fit gives 0.89,
     // within its stated 0.023 error.
     CHECK(pedestrianDeathRisk(60.0 * units::kMph) >= 0.9);
     CHECK(pedestrianDeathRisk(70.0 * units::kMph) >= 0.97);

@@ -51,9 +51,9 @@ TEST_CASE("Light detection grows with intensity and visibility and shrinks with 
 }
 
 TEST_CASE("Light thresholds, warning-light intensities and unlit caps per condition", "[models]") {
-    CHECK(lightThreshold(Light::Night) == Approx(1e-6));     // calibration §4 [M]
-    CHECK(lightThreshold(Light::Dusk) == Approx(1e-4));      // calibration §4 [M]
-    CHECK(lightThreshold(Light::NightLit) == Approx(1e-4));  // calibration §4 [M], bright surround
+    CHECK(lightThreshold(Light::Night) == Approx(1e-6));     // references.md#visibility [M]
+    CHECK(lightThreshold(Light::Dusk) == Approx(1e-4));      // references.md#visibility [M]
+    CHECK(lightThreshold(Light::NightLit) == Approx(1e-4));  // references.md#visibility [M], bright surround
     CHECK(lightThreshold(Light::Day) > lightThreshold(Light::Dusk));  // assumption 1e-3
     CHECK(warningLightIntensity(UnitLights::None) == 0.0);
     CHECK(warningLightIntensity(UnitLights::Hazards) == Approx(100.0));

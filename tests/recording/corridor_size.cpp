@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: Roadside contributors
 //
 // roadside_recording_corridor [OUT.rsr] [SEED]: records the SUMO reference corridor
-// (../shared/peer/sumo/README.md: 660 s, 3000 veh/h on 3 km) and reports the file's size against
+// (design.md#sumo-corridor: 660 s, 3000 veh/h on 3 km) and reports the file's size against
 // the target (1/20 of SUMO's 126 MB of FCD XML, so at most 6.3 MB; we hold it to 6 MB), the time
 // recording adds to a plain run, and the cost of reading it back. Fails (exit 1) if the file is
 // too large, if the recorded outcome differs from sim::run's, or if the file does not read back.

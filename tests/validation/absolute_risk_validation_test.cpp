@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
 //
-// Absolute risk of the default stop (calibration §12.1), through the rare-event estimator: the
+// Absolute risk of the default stop (references.md#absolute-risk), through the rare-event estimator: the
 // first 1024 runs of `roadside-batch estimate scenarios/default-stop.toml --window "20 s"` (root
 // seed 1, the default cross-entropy pilot of 3 x 100 runs), which docs/model.md ("Absolute risk") quotes at
 // full length. Loose precision (a relative error of about 50-70 %), so each figure is checked the
@@ -51,7 +51,7 @@ std::string describe(const batch::WeightedEstimate& e) {
 
 TEST_CASE("Calibration 12.1: the default stop strikes the officer with P 1e-6 to 2e-5 and a unit with P 2e-5 to 1.2e-4",
           "[validation][rare-events][slow]") {
-    // Bands of calibration.md §12.1 [D]: P(officer struck per highway stop) 5e-6 (1e-6 - 2e-5),
+    // Bands of references.md#absolute-risk [D]: P(officer struck per highway stop) 5e-6 (1e-6 - 2e-5),
     // from NIOSH, LEOKA and Ohio counts; P(patrol car or violator struck per 10-min stop) 6e-5
     // (2e-5 - 1.2e-4), from Agent & Pigman 1990's per-pass rate of shoulder-vehicle crashes.
     const batch::RareEventEstimates r = estimateRisk("default-stop.toml", 1024);
@@ -72,7 +72,7 @@ TEST_CASE("Calibration 12.1: the default stop strikes the officer with P 1e-6 to
 TEST_CASE("Kentucky and Akerstedt: a stop at night is struck more often than by day",
           "[validation][rare-events][slow]") {
     // Shoulder crashes are over-represented from midnight to 6 am, dozing and alcohol the main
-    // factors (Agent & Pigman 1990, calibration §12.2); per vehicle-km, injury crashes at 04:00
+    // factors (Agent & Pigman 1990, references.md#non-responders); per vehicle-km, injury crashes at 04:00
     // run 5.7 times the mid-morning rate with alcohol cases removed (Akerstedt, Kecklund & Horte
     // 2001), about twice that with them. The model's night (conditions/night.toml: unlit, 10 %
     // drowsy and 1.5 % impaired drivers against 2 % and 0.2 % by day) must strike the officer more

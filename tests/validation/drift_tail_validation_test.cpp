@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
 //
-// The tail of unintentional drift (calibration §12.3): how far edge-line crossings go.
+// The tail of unintentional drift (references.md#drift-tail): how far edge-line crossings go.
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -123,7 +123,7 @@ TEST_CASE("drift tail: excursion shares per edge-line crossing, printed for cali
 
 TEST_CASE("Calibration 12.3: the excursion tail per edge-line crossing is within one order of magnitude of the targets",
           "[validation][slow]") {
-    // calibration.md §12.3 [D, each +- one order of magnitude]: P(outer side more than d beyond
+    // references.md#drift-tail [D, each +- one order of magnitude]: P(outer side more than d beyond
     // the edge line | an unintentional crossing) = 0.05-0.3 at 0.3 m (no direct data), 1e-3 at
     // 0.6 m (Kentucky per-pass crash rate), 5e-4 at 1 m, 1-3e-4 at 2 m, 1e-5 at 3 m (encroachment
     // rates). Tolerance: one order of magnitude either side of the value (of the range's ends).

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: Roadside contributors
 //
 // Published reaction-time figures the PRT sampler must reproduce: Johansson & Rumar (1971) surprise
-// braking, the fast-rise brake-lamp study (Ergonomics 1993), Green (2000) (calibration §1, §11.3).
+// braking, the fast-rise brake-lamp study (Ergonomics 1993), Green (2000) (references.md#reaction-time, #case-reaction-time).
 // Moved from tests/models/reaction_time_test.cpp.
 #include <catch2/catch.hpp>
 
@@ -28,9 +28,9 @@ std::vector<double> draw(PrtProfile profile, std::size_t n, std::uint64_t seed) 
 constexpr std::size_t kDraws = 400000;
 }  // namespace
 
-TEST_CASE("Surprise PRT lognormal percentiles (calibration §1: P50 0.90 ... P99 2.43 s) within 0.01 s",
+TEST_CASE("Surprise PRT lognormal percentiles (references.md#reaction-time: P50 0.90 ... P99 2.43 s) within 0.01 s",
           "[validation]") {
-    // calibration §1 [D]: the Johansson & Rumar fit gives P50 0.90, P75 1.20, P85 1.40, P90 1.55,
+    // references.md#reaction-time [D]: the Johansson & Rumar fit gives P50 0.90, P75 1.20, P85 1.40, P90 1.55,
     // P95 1.82, P99 2.43 s. The reference quotes two decimals; we allow one unit in the last
     // place because its P90 computes to 1.556 s (0.9 exp(0.427 x 1.2816)) yet is written 1.55.
     const Lognormal d = surprisePrt();
@@ -50,7 +50,7 @@ TEST_CASE("Surprise PRT lognormal percentiles (calibration §1: P50 0.90 ... P99
     CHECK(std::isinf(lognormalQuantile(d, 1.0)));
 }
 
-TEST_CASE("Surprise PRT sampler: median 0.90 s and P75 1.20 s (Johansson & Rumar, calibration §11.3)",
+TEST_CASE("Surprise PRT sampler: median 0.90 s and P75 1.20 s (Johansson & Rumar, references.md#case-reaction-time)",
           "[validation]") {
     // 400k draws. Tolerance = the reference's rounding (0.005 s) + 4 standard errors of the sample
     // quantile, sqrt(q(1-q)/n) / f(x_q) with f the lognormal density.
@@ -59,12 +59,12 @@ TEST_CASE("Surprise PRT sampler: median 0.90 s and P75 1.20 s (Johansson & Rumar
     const double seP75 = sim::test::quantileStandardError(0.75, lognormalPdf(1.20, 0.90, 0.427), kDraws);
     CHECK(sim::test::quantile(x, 0.50) == Approx(0.90).margin(0.005 + 4.0 * seMedian));
     CHECK(sim::test::quantile(x, 0.75) == Approx(1.20).margin(0.005 + 4.0 * seP75));
-    // Mean of the fit: 0.9 exp(0.427^2 / 2) = 0.99 s (calibration §1 [D]).
+    // Mean of the fit: 0.9 exp(0.427^2 / 2) = 0.99 s (references.md#reaction-time [D]).
     const auto m = sim::test::moments(x);
     CHECK(m.mean == Approx(0.99).margin(0.005 + 4.0 * m.sd / std::sqrt(double(kDraws))));
 }
 
-TEST_CASE("Brake-lamp PRT sampler: the published N(1.25 s, 0.46 s) truncated below at 0.3 s (calibration §11.3)",
+TEST_CASE("Brake-lamp PRT sampler: the published N(1.25 s, 0.46 s) truncated below at 0.3 s (references.md#case-reaction-time)",
           "[validation]") {
     // The sampler is exactly the published normal of the fast-rise brake-lamp study, with draws
     // under 0.3 s redrawn (a floor on human braking latency: an assumption of the model). Checked
@@ -86,7 +86,7 @@ TEST_CASE("Brake-lamp PRT sampler: the published N(1.25 s, 0.46 s) truncated bel
 TEST_CASE("Brake-lamp responses in traffic: mean 1.25 s, SD 0.46 s (fast-rise brake lamp study, Ergonomics 1993)",
           "[validation][!mayfail]") {
     // Published: responses to standard brake lamps are normal with mean 1.25 s and SD 0.46 s
-    // (calibration §1 [C]). Tolerance: the figures' own precision (two decimals, +-0.005 s) plus 4
+    // (references.md#reaction-time [C]). Tolerance: the figures' own precision (two decimals, +-0.005 s) plus 4
     // standard errors of 400k draws (+-0.003 s on the mean, +-0.002 s on the SD).
     // DOCUMENTED GAP: the sampler redraws the 1.9 % of draws under 0.3 s (see the test above), which
     // moves the mean to 1.272 s (+0.022 s) and the SD to 0.436 s (-0.024 s): both outside the
@@ -104,7 +104,7 @@ TEST_CASE("Alerted PRT sampler: median 0.70 s, in Green's 0.70-0.75 s for fully 
     const auto x = draw(PrtProfile::Alerted, kDraws, 13);
     const double se = sim::test::quantileStandardError(0.5, lognormalPdf(0.70, 0.70, 0.40), kDraws);
     CHECK(sim::test::quantile(x, 0.5) == Approx(0.70).margin(4.0 * se));
-    // ln-space sd 0.40, inside calibration §1's suggested 0.35-0.45.
+    // ln-space sd 0.40, inside references.md#reaction-time's suggested 0.35-0.45.
     std::vector<double> logs;
     logs.reserve(x.size());
     for (const double v : x) logs.push_back(std::log(v));
@@ -112,7 +112,7 @@ TEST_CASE("Alerted PRT sampler: median 0.70 s, in Green's 0.70-0.75 s for fully 
     CHECK(m.sd == Approx(0.40).margin(4.0 * 0.40 / std::sqrt(2.0 * double(kDraws))));
 }
 
-TEST_CASE("Green 2000 expectation ordering of the PRT profiles (calibration §1/§11.3)", "[validation]") {
+TEST_CASE("Green 2000 expectation ordering of the PRT profiles (references.md#reaction-time, #case-reaction-time)", "[validation]") {
     // Green (2000): fully expected ~0.70-0.75 s < unexpected-common (brake lamps) ~1.25 s <
     // surprise ~1.5 s. What the profiles give, and so what this test checks:
     //   - Alerted is the fastest by median and by mean (0.70 / 0.76 s);

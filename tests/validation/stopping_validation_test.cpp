@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: Roadside contributors
 //
 // Published stopping figures the kinematics models must reproduce: AASHTO stopping sight distance
-// (Green Book Table 3-1) and friction-limited stopping (calibration §2, §11.1-11.2). Each test names
+// (Green Book Table 3-1) and friction-limited stopping (references.md#braking, #case-stopping-sight-distance, #case-friction-stopping). Each test names
 // its source and states its tolerance. Moved from tests/models/kinematics_test.cpp.
 #include <catch2/catch.hpp>
 
@@ -17,7 +17,7 @@ using namespace sim;
 using namespace sim::models;
 
 TEST_CASE("AASHTO stopping sight distance (Green Book Table 3-1, US) within 0.5 %", "[validation]") {
-    // calibration §11.1: "SSD calculated" column, PRT 2.5 s, 3.4 m/s^2, level grade.
+    // references.md#case-stopping-sight-distance: "SSD calculated" column, PRT 2.5 s, 3.4 m/s^2, level grade.
     struct Row {
         double mph;
         double feet;
@@ -30,7 +30,7 @@ TEST_CASE("AASHTO stopping sight distance (Green Book Table 3-1, US) within 0.5 
 
 TEST_CASE("AASHTO stopping sight distance (Green Book Table 3-1, metric) within 0.5 % of its exact-coefficient form",
           "[validation]") {
-    // calibration §11.1, metric rows. The metric table is computed with the rounded coefficients
+    // references.md#case-stopping-sight-distance, metric rows. The metric table is computed with the rounded coefficients
     // SSD = 0.278 V t + 0.039 V^2 / a (V in km/h); the exact ones are 1/3.6 = 0.27778 and
     // 1/(2 x 3.6^2) = 0.038580. The 0.039 inflates the braking part by 1.09 %, so with exactly
     // 3.4 m/s^2 we land 0.6-0.75 % below the table's totals: a gap of the table's arithmetic, not
@@ -57,7 +57,7 @@ TEST_CASE("AASHTO stopping sight distance (Green Book Table 3-1, metric) within 
     }
 }
 
-TEST_CASE("Friction-limited stopping, PRT 1.5 s (calibration §11.2) to the table's 0.1 m", "[validation]") {
+TEST_CASE("Friction-limited stopping, PRT 1.5 s (references.md#case-friction-stopping) to the table's 0.1 m", "[validation]") {
     // The reference rounds to 0.1 m, so the formula must land within half a unit: 0.05 m.
     const double v70 = 70.0 * units::kMph;
     struct Row {
@@ -100,7 +100,7 @@ StopRun aashtoDriverMeetsStalledCar(double speed, double sight) {
     ScriptedVehicle driver;
     driver.id = "design-driver";
     driver.spec = vehicleSpec(VehicleKind::Sedan);
-    driver.spec.maxDecel = 3.4;  // AASHTO design deceleration (calibration §2)
+    driver.spec.maxDecel = 3.4;  // AASHTO design deceleration (references.md#braking)
     driver.speed = speed;
     driver.prt = 2.5;            // AASHTO design perception-reaction time
     sc.scriptedVehicles = {stalled, driver};
@@ -123,7 +123,7 @@ StopRun aashtoDriverMeetsStalledCar(double speed, double sight) {
 
 TEST_CASE("AASHTO stopping sight distance comes out of a whole run: the design driver stops within it, to 0.5 %",
           "[validation]") {
-    // calibration §12.4: an attentive driver brakes for an obstacle one perception-reaction time
+    // references.md#obstacle-response: an attentive driver brakes for an obstacle one perception-reaction time
     // after seeing it. With AASHTO's design driver (PRT 2.5 s, 3.4 m/s^2) and the stalled car
     // coming into sight exactly one SSD ahead, the travel from sight to stop is the Table 3-1 SSD.
     // Tolerance 0.5 % plus one step's travel (the car is sighted at the first step within range).

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: Roadside contributors
 //
 // Published MUTCD figures the taper generator must reproduce: taper lengths and device spacing
-// (MUTCD 2009 Tables 6C-3 and 6C-4; calibration §7, §11.11), in the model and in the scenario
+// (MUTCD 2009 Tables 6C-3 and 6C-4; references.md#positioning, #case-taper), in the model and in the scenario
 // library's taper overlays. Moved from tests/models/taper_test.cpp, plus the library checks.
 #include <catch2/catch.hpp>
 
@@ -26,7 +26,7 @@ double taperFeet(double offsetFeet, double mph, TaperKind kind = TaperKind::Merg
 }
 }  // namespace
 
-TEST_CASE("MUTCD merging taper, 12 ft offset: 320/540/660/780 ft at 40/45/55/65 mph (calibration §11.11)",
+TEST_CASE("MUTCD merging taper, 12 ft offset: 320/540/660/780 ft at 40/45/55/65 mph (references.md#case-taper)",
           "[validation]") {
     // Exact formulas: W S^2 / 60 and W S; only unit conversions can differ (relative 1e-9).
     CHECK(taperFeet(12, 40) == Approx(320.0).epsilon(1e-9));
@@ -35,13 +35,13 @@ TEST_CASE("MUTCD merging taper, 12 ft offset: 320/540/660/780 ft at 40/45/55/65 
     CHECK(taperFeet(12, 65) == Approx(780.0).epsilon(1e-9));
 }
 
-TEST_CASE("MUTCD shoulder taper (L/3), 10 ft shoulder at 65 mph = 217 ft (calibration §11.11)", "[validation]") {
+TEST_CASE("MUTCD shoulder taper (L/3), 10 ft shoulder at 65 mph = 217 ft (references.md#case-taper)", "[validation]") {
     // 650 / 3 = 216.7 ft; the reference rounds to whole feet, so within 0.5 ft.
     CHECK(taperFeet(10, 65, TaperKind::Shoulder) == Approx(217.0).margin(0.5));
 }
 
-TEST_CASE("MUTCD minimum taper lengths, calibration §7 table (whole feet)", "[validation]") {
-    // calibration §7: L, L/2, L/3 for W = 12 ft [C] and L, L/3 for W = 10 ft [D]; rounded to
+TEST_CASE("MUTCD minimum taper lengths, references.md#positioning table (whole feet)", "[validation]") {
+    // references.md#positioning: L, L/2, L/3 for W = 12 ft [C] and L, L/3 for W = 10 ft [D]; rounded to
     // whole feet, halves up (62.5 -> 63): 0.5 ft tolerance, plus 1e-9 ft for the unit round trip.
     constexpr double kHalfFoot = 0.5 + 1e-9;
     struct Row {
@@ -63,7 +63,7 @@ TEST_CASE("MUTCD minimum taper lengths, calibration §7 table (whole feet)", "[v
     }
 }
 
-TEST_CASE("MUTCD taper device spacing is at most 1.0 x S ft (calibration §7)", "[validation]") {
+TEST_CASE("MUTCD taper device spacing is at most 1.0 x S ft (references.md#positioning)", "[validation]") {
     CHECK(mutcdTaperDeviceSpacing(65.0 * units::kMph) / units::kFoot == Approx(65.0));
     CHECK(mutcdTaperDeviceSpacing(40.0 * units::kMph) / units::kFoot == Approx(40.0));
 }
@@ -83,7 +83,7 @@ std::vector<Vec2> libraryCones(const std::string& file) {
 TEST_CASE("MUTCD taper in the scenario library: merging taper 780 ft, cones 65 ft apart, at 65 mph with 12 ft lanes",
           "[validation]") {
     // scenarios/stops/freeway-65-fire-block.toml includes tactics/lane-taper.toml: L = W S =
-    // 12 x 65 = 780 ft (calibration §7 [C]), from the edge line to the far side of lane 1, ending at
+    // 12 x 65 = 780 ft (references.md#positioning [C]), from the edge line to the far side of lane 1, ending at
     // the blocking engine. Tolerance 1e-6 m (exact formula; the loader converts units).
     const std::vector<Vec2> cones = libraryCones("stops/freeway-65-fire-block.toml");
     REQUIRE(cones.size() == 13);  // 780 / 65 = 12 intervals
@@ -95,7 +95,7 @@ TEST_CASE("MUTCD taper in the scenario library: merging taper 780 ft, cones 65 f
 
 TEST_CASE("MUTCD shoulder taper in the scenario library: L/3 = 8 x 45 / 3 = 120 ft on the 45 mph arterial", "[validation]") {
     // scenarios/stops/arterial-45-shoulder-taper.toml: an 8 ft shoulder at 45 mph, L = W S = 360 ft,
-    // shoulder taper L/3 = 120 ft, cones at most 45 ft apart (calibration §7 [C]). Tolerance 1e-6 m.
+    // shoulder taper L/3 = 120 ft, cones at most 45 ft apart (references.md#positioning [C]). Tolerance 1e-6 m.
     const std::vector<Vec2> cones = libraryCones("stops/arterial-45-shoulder-taper.toml");
     REQUIRE(cones.size() >= 2);
     CHECK(cones.back().x - cones.front().x == Approx(120.0 * units::kFoot).margin(1e-6));

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: Roadside contributors
 //
 // Published figures about passing traffic that the traffic model must reproduce
-// (../shared/reference/calibration.md §5, §6, §9, §11). Each test names its source and states its
+// (references.md#move-over, #drift, #traffic-stream, #validation-cases). Each test names its source and states its
 // tolerance; the sample sizes are chosen so that sampling error is well inside it. Where the model
 // cannot reproduce a figure the test is tagged [!mayfail] and says why, with the model's numbers;
 // the tolerance stays the published one.
@@ -170,13 +170,13 @@ TEST_CASE("Agarwal et al. 2005: operating speeds fall 4-7 % in heavy rain and 10
 
 TEST_CASE("HCM 2010 Exhibit 10-15: light rain (up to 0.10 in/h) costs about 2 % of freeway capacity",
           "[validation][!mayfail]") {
-    // HCM 2010 Ex. 10-15 (calibration §9 [C]): rain <= 0.10 in/h: -2.01 % (range 1.17-3.43 %);
+    // HCM 2010 Ex. 10-15 (references.md#traffic-stream [C]): rain <= 0.10 in/h: -2.01 % (range 1.17-3.43 %);
     // 0.10-0.25 in/h: -7.24 % (5.67-10.10 %). Tolerance: the published ranges.
     // DOCUMENTED GAP: the model's capacity does respond to rain (drivers keep 18 % longer headways,
     // checked against the > 0.25 in/h figures above), but not to its intensity: there is no
     // rain-rate key, and every rain, light or heavy, gets the > 0.25 in/h reduction (-14 %). Light
     // rain is written here as weather = rain with the visibility of 2.5 mm/h (0.1 in/h):
-    // sigma = 0.25 R^0.63 /km gives 8.8 km (calibration §4 [M]); the visibility does not change the
+    // sigma = 0.25 R^0.63 /km gives 8.8 km (references.md#visibility [M]); the visibility does not change the
     // headways above 1/4 mile.
     Environment light;
     light.weather = Weather::Rain;
@@ -193,7 +193,7 @@ TEST_CASE("HCM 2010 Exhibit 10-15: light rain (up to 0.10 in/h) costs about 2 % 
 TEST_CASE("AAA 2025 on the library's three-lane interstate stop: 60-68 % move over or slow, moving over dominant",
           "[validation][slow][!mayfail]") {
     // The AAA Foundation / Westat 2025 figure again (64 % moved over or slowed, police 66 %, lane
-    // changes far more common than slowing; calibration §5 [C]), now on the scenario library's
+    // changes far more common than slowing; references.md#move-over [C]), now on the scenario library's
     // busiest multi-lane stop, scenarios/stops/interstate-70.toml: 3 lanes at 70 mph, 1100 / 1300 /
     // 1200 veh/h, the rural truck share (20 % tractor-trailers), a lit patrol car on the shoulder by
     // day, the officer in the car. Three 30-minute runs, about 1700 observed vehicles. Tolerance:

@@ -3,7 +3,7 @@
 //
 // Published visibility figures the visibility model and the condition presets must reproduce:
 // Koschmieder, the contrast and Allard's-law tables, the fog classes, night recognition distances
-// (calibration §4, §11.5-11.6). The first three moved from tests/models/visibility_test.cpp.
+// (references.md#visibility, #case-visibility, #case-night-conspicuity). The first three moved from tests/models/visibility_test.cpp.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -27,14 +27,14 @@ struct TableRow {
     double light1000Night;
     double light1000Twilight;  ///< E_T = 1e-4 lx
 };
-// calibration §4, the simulator table [D] (from V = 3.912/sigma and Allard's law).
+// references.md#visibility, the simulator table [D] (from V = 3.912/sigma and Allard's law).
 constexpr TableRow kTable[] = {
     {50, 0.0782, 29, 114, 139, 91},       {100, 0.0391, 59, 200, 248, 154},  {200, 0.0196, 118, 344, 438, 257},
     {500, 0.0078, 294, 685, 908, 481},    {1000, 0.0039, 589, 1119, 1544, 741},
 };
 }  // namespace
 
-TEST_CASE("Koschmieder visibility V = 3.912/sigma (calibration §4/§11.5): sigma 0.0391 gives 100 m",
+TEST_CASE("Koschmieder visibility V = 3.912/sigma (references.md#visibility, #case-visibility): sigma 0.0391 gives 100 m",
           "[validation]") {
     // 3.912 / 0.0391 = 100.05 m: the reference's "V = 100 m" to its 3-figure sigma.
     CHECK(visibilityFromExtinction(0.0391) == Approx(100.0).epsilon(0.001));
@@ -47,7 +47,7 @@ TEST_CASE("Koschmieder visibility V = 3.912/sigma (calibration §4/§11.5): sigm
     CHECK(std::isinf(visibilityFromExtinction(0.0)));
 }
 
-TEST_CASE("Dark-clad officer detection about 0.59 V (calibration §4 table) to the whole metre", "[validation]") {
+TEST_CASE("Dark-clad officer detection about 0.59 V (references.md#visibility table) to the whole metre", "[validation]") {
     // c0 0.5, eps 0.05: d = ln 10 / sigma = 0.5886 V. The table is rounded to whole metres.
     CHECK(contrastDetectionDistance(1000.0) / 1000.0 == Approx(0.59).margin(0.005));
     for (const TableRow& r : kTable) {
@@ -59,7 +59,7 @@ TEST_CASE("Dark-clad officer detection about 0.59 V (calibration §4 table) to t
     CHECK(std::isinf(contrastDetectionDistance(kInf)));
 }
 
-TEST_CASE("Allard's law light detection distance, calibration §4 table within 0.5 %", "[validation]") {
+TEST_CASE("Allard's law light detection distance, references.md#visibility table within 0.5 %", "[validation]") {
     // The table rounds to whole metres from a 3-figure sigma; 0.5 % covers both (at V = 50 m one
     // metre is 0.7 %-1 % of the distance, but the rounding there is below 0.3 %).
     for (const TableRow& r : kTable) {
@@ -76,7 +76,7 @@ TEST_CASE("Allard's law light detection distance, calibration §4 table within 0
 
 TEST_CASE("UK Met Office fog classes (thick fog under 200 m, dense under 50 m) and NWS dense-fog advisory: the fog presets",
           "[validation]") {
-    // calibration §4 [C] and §11.5: thick fog < 200 m, dense fog < 50 m (Met Office, for motorists);
+    // references.md#visibility [C] and references.md#case-visibility: thick fog < 200 m, dense fog < 50 m (Met Office, for motorists);
     // NWS dense-fog advisory at <= 1/4 mile (about 400 m); fog < 1000 m. The issue asks for "thick
     // fog (200 m)" and "dense fog (50 m)", so the presets sit on the class limits: tolerance 0 m
     // above each limit.
@@ -96,7 +96,7 @@ TEST_CASE("UK Met Office fog classes (thick fog under 200 m, dense under 50 m) a
 
 TEST_CASE("Balk et al. 2008: in low beams a dark-clad person is recognised 30.6 m ahead, a marked one 113.5 m",
           "[validation]") {
-    // calibration §4 [C] and §11.6: mean response distances with low beams: black clothing 30.6 m,
+    // references.md#visibility [C] and references.md#case-night-conspicuity: mean response distances with low beams: black clothing 30.6 m,
     // full biomotion markings 113.5 m. The core uses 30.6 m for a person on foot on an unlit road at
     // night, and 113.5 m for an unlit parked vehicle (its reflectors standing in for the markings).
     // Tolerance 0.05 m (the published one decimal).

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
 //
-// A struck parked unit moves as its wheels let it (Ford 2003, calibration §7 and §12.5): the
+// A struck parked unit moves as its wheels let it (Ford 2003, references.md#positioning, #struck-parked-cars): the
 // "steering wheel full right" tactic sends a patrol car struck from behind away from an officer
 // at the violator's driver door.
 #include <catch2/catch.hpp>

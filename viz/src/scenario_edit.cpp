@@ -263,7 +263,7 @@ UnitPlacement defaultBlocker(const sim::Scenario& scenario) {
                                    [](const sim::UnitDef& a, const sim::UnitDef& c) { return a.position.x < c.position.x; });
     if (ahead) {
         b.behindId = ahead->id;
-        b.along = 75.0 * kFoot;   // calibration §7: the blocker 50-100 ft upstream
+        b.along = 75.0 * kFoot;   // references.md#positioning: the blocker 50-100 ft upstream
     } else {
         b.along = -40.0;
     }

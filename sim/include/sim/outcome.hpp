@@ -90,7 +90,7 @@ struct Outcome {
     bool struck = false;
     /// A traffic vehicle (driven or its wreck) hit the patrol car or the violator (a unit with
     /// role Patrol or Violator; not a blocker, not a unit pushed into another): the event whose
-    /// probability calibration §12.1 gives per stop. Taken until the run ends, so compare
+    /// probability references.md#absolute-risk gives per stop. Taken until the run ends, so compare
     /// unitStruckAt with strikes.front().time for "before the first person struck".
     bool unitStruck = false;
     double unitStruckAt = -1.0;         ///< s of the first such hit; < 0 = none

@@ -19,7 +19,7 @@ VehicleSpec vehicleSpec(VehicleKind kind);
 /// The default US freeway class mix (shares sum to 1).
 std::vector<MixEntry> defaultFreewayMix();
 
-/// Tyre-road friction for a surface (calibration §2).
+/// Tyre-road friction for a surface (references.md#braking).
 double surfaceFriction(Surface surface);
 
 /// A named set of conditions: weather, light, visibility and surface together.

@@ -17,7 +17,7 @@
 /// modified by a run. A World keeps a const& to its Scenario, so the Scenario must outlive it.
 /// Shared read-only across threads. All quantities SI. The defaults describe the default stop
 /// (2-lane freeway, 65 mph, 1200 veh/h per lane, clear day, a 10-minute stop); the figures and
-/// their sources are in ../shared/reference/calibration.md (cited as "calibration §n").
+/// their sources are in docs/references.md (cited as "references.md#…").
 namespace sim {
 
 inline constexpr double kInfinity = std::numeric_limits<double>::infinity();
@@ -66,7 +66,7 @@ struct Road {
                                                      ///< (derived from the curve unless given)
     bool rumbleStrips = true;                        ///< shoulder rumble strips (US freeways)
     double rumbleStripOffset = 0.2;                  ///< m from the edge line to the strips (0.15-0.3 m,
-                                                     ///< calibration §12.2 [M])
+                                                     ///< references.md#non-responders [M])
     bool guardrail = false;                          ///< a guardrail beyond the shoulder
     double guardrailOffset = 2.0 * units::kFoot;     ///< m, from the shoulder's outer edge
 };
@@ -78,9 +78,9 @@ enum class Surface { Dry, Wet, Snow, Ice };
 struct Environment {
     Light light = Light::Day;
     Weather weather = Weather::Clear;
-    double visibility = 20000.0;   ///< m, meteorological visibility (Koschmieder, calibration §4)
+    double visibility = 20000.0;   ///< m, meteorological visibility (Koschmieder, references.md#visibility)
     Surface surface = Surface::Dry;
-    double friction = 0.8;         ///< tyre-road friction; dry asphalt at 90 km/h (Bosch, calibration §2)
+    double friction = 0.8;         ///< tyre-road friction; dry asphalt at 90 km/h (Bosch, references.md#braking)
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -97,17 +97,17 @@ struct MixEntry {
 struct Traffic {
     std::vector<double> flowPerLane = {1200.0 * units::kPerHour, 1200.0 * units::kPerHour};  ///< veh/s, lane 1 first
     HeadwayModel headway = HeadwayModel::ShiftedExponential;
-    double minHeadway = 0.75;      ///< s, shift tau of the headway distribution (0.5-1.0 s, calibration §9)
-    double headwaySigma = 0.5;     ///< ln-space sd, lognormal model only (Tolle, calibration §9)
+    double minHeadway = 0.75;      ///< s, shift tau of the headway distribution (0.5-1.0 s, references.md#traffic-stream)
+    double headwaySigma = 0.5;     ///< ln-space sd, lognormal model only (Tolle, references.md#traffic-stream)
     double speedOffset = 5.0 * units::kMph;   ///< m/s; mean desired speed = limit + offset (Deardoff 2011)
-    double speedSd = 6.0 * units::kMph;       ///< m/s; freeway SD 5-8 mph (calibration §9)
+    double speedSd = 6.0 * units::kMph;       ///< m/s; freeway SD 5-8 mph (references.md#traffic-stream)
     double speedTruncation = 2.5;             ///< desired speeds redrawn outside mean +- k sd
     std::vector<MixEntry> mix;                ///< class mix; empty = the default freeway mix (presets)
     bool prepopulate = true;                  ///< the road is already populated at t = 0
     double demandDuration = kInfinity;        ///< s; no vehicle arrives after this (then the road drains)
 };
 
-/// Intelligent Driver Model parameters (Treiber, Hennecke & Helbing 2000; calibration §9).
+/// Intelligent Driver Model parameters (Treiber, Hennecke & Helbing 2000; references.md#traffic-stream).
 struct IdmParams {
     double a = 0.73;      ///< m/s^2, maximum acceleration
     double b = 1.67;      ///< m/s^2, comfortable deceleration
@@ -116,7 +116,7 @@ struct IdmParams {
     double delta = 4.0;   ///< acceleration exponent
 };
 
-/// MOBIL lane-change parameters (Kesting, Treiber & Helbing 2007; calibration §9).
+/// MOBIL lane-change parameters (Kesting, Treiber & Helbing 2007; references.md#traffic-stream).
 struct MobilParams {
     double politeness = 0.25;     ///< p, 0-0.5 typical
     double threshold = 0.2;       ///< m/s^2, Delta a_th (Treiber's page)
@@ -130,9 +130,9 @@ struct Lognormal {
     double sigma = 0.0;
 };
 
-/// Lapses: the driver stops responding altogether (asleep, heavily impaired; calibration §12.2):
+/// Lapses: the driver stops responding altogether (asleep, heavily impaired; references.md#non-responders):
 /// the car drifts with no correction and no braking until the lapse ends or it hits something.
-/// They carry the far tail of drift (calibration §12.2-12.3): ordinary inattention is corrected at
+/// They carry the far tail of drift (references.md#non-responders, #drift-tail): ordinary inattention is corrected at
 /// the edge line. The rates are calibrated in tests/validation/drift_tail_validation_test.cpp.
 struct Lapse {
     double rate = 0.0;                        ///< 1/s for an alert driver (drowsy and impaired
@@ -149,13 +149,13 @@ struct Lapse {
                                               ///< 2008) [D: 20-30 %]
 };
 
-/// Eyes-off-road episodes and drift (calibration §6).
+/// Eyes-off-road episodes and drift (references.md#drift).
 struct Attention {
     double episodeRate = 7.0 / units::kHour;   ///< 1/s; with the wander below, free driving crosses an
-                                              ///< edge line 1.3 times per veh-h (SHRP2, calibration §6)
+                                              ///< edge line 1.3 times per veh-h (SHRP2, references.md#drift)
     Lognormal episodeDuration = {1.2, 0.6};   ///< s, eyes off the road; "1-2 s mean, heavy tail"
     Lognormal driftSpeed = {0.22, 0.48};      ///< m/s lateral: "typically 0.1-0.5 m/s, occasionally up to
-                                              ///< about 1 m/s" (calibration §6 [M]) as its 5th-95th
+                                              ///< about 1 m/s" (references.md#drift [M]) as its 5th-95th
                                               ///< percentiles; P(> 1 m/s) = 0.1 %
     double laneKeepingSd = 0.2;               ///< m, lateral wander (SDLP ~0.18-0.2 m sober, Verster & Roth 2011 [M])
     double wanderTimeConstant = 4.0;          ///< s, of the wander process
@@ -185,17 +185,17 @@ struct Drivers {
     IdmParams idm;
     double idmVariation = 0.15;          ///< relative sd of a and T between drivers
     MobilParams mobil;
-    Lognormal prt = {0.9, 0.427};        ///< s; Johansson & Rumar fit (calibration §1 [D])
+    Lognormal prt = {0.9, 0.427};        ///< s; Johansson & Rumar fit (references.md#reaction-time [D])
     double moveOverShare = 0.43;         ///< share who move over when the scene is detected
     double slowDownShare = 0.07;         ///< share of the others who slow down instead
                                          ///< (both calibrated so that a 3-lane freeway at 1000 veh/h/lane
                                          ///< shows 0.65 moved over or slowed, moving over dominant:
                                          ///< AAA 2025, 0.64; tests/validation)
-    double mandatedReduction = 20.0 * units::kMph;  ///< m/s below the limit (TX/FL statutes, calibration §5)
+    double mandatedReduction = 20.0 * units::kMph;  ///< m/s below the limit (TX/FL statutes, references.md#move-over)
     double planningHorizon = 15.0;       ///< s ahead of the scene at which move-over starts
     Attention attention;
     /// Daytime shares. Lapse rates: calibrated so that unintentional edge-line crossings have the
-    /// far tail of calibration §12.3 and the default stop the absolute risk of §12.1 (docs/model.md,
+    /// far tail of references.md#drift-tail and the default stop the absolute risk of §12.1 (docs/model.md,
     /// "Absolute risk"); drowsy drivers carry most of it (FHWA BMCS 1977: 53 % of drivers who hit
     /// vehicles on the shoulder were dozing).
     DriverStateEffect drowsy = {0.02, 1.3, 4.0, 1.5, 1.5, 0.025 / units::kHour};
@@ -237,7 +237,7 @@ struct ScriptedVehicle {
     double stopAt = kInfinity;       ///< m, road position of the front from which the driver brakes
                                      ///< to a stop and stays stopped; inf = never
     double stopDecel = 3.4;          ///< m/s^2 while stopping there (AASHTO design deceleration,
-                                     ///< calibration §2), capped by the vehicle's braking limit
+                                     ///< references.md#braking), capped by the vehicle's braking limit
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ inline constexpr double kHour = 3600.0;              ///< s
 inline constexpr double kPerHour = 1.0 / 3600.0;     ///< 1/s per 1/h (veh/h -> veh/s)
 inline constexpr double kPi = 3.14159265358979323846;
 inline constexpr double kDegree = kPi / 180.0;       ///< rad per degree
-inline constexpr double kGravity = 9.81;             ///< m/s^2, as in the calibration's stopping formulas
+inline constexpr double kGravity = 9.81;             ///< m/s^2, as in the stopping formulas of references.md#braking
 inline constexpr double kFootPerS2 = kFoot;          ///< m/s^2 per ft/s^2
 
 }  // namespace sim::units

@@ -328,7 +328,7 @@ void deviceKeys(KeyTable& k) {
             position.rangeNote = "within the road";
         }
     }
-    k.table("devices.taper", "A line of cones from the MUTCD taper length and device spacing (calibration §7).").defaultNote = "none";
+    k.table("devices.taper", "A line of cones from the MUTCD taper length and device spacing (references.md#positioning).").defaultNote = "none";
     k.choice("devices.taper.kind", {kTaperKinds.begin(), kTaperKinds.end()}, "\"shoulder\"",
              "Merging (length L), shifting (L/2) or shoulder (L/3) taper.");
     k.quantity("devices.taper.end_s", D::Length, Range{}, "", "Downstream end of the taper.").defaultNote =

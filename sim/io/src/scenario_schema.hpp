@@ -9,7 +9,7 @@
 namespace sim::io::detail {
 
 /// Default of units.*.gap, bumper to bumper: inside the 15-25 ft taught for a patrol car behind a
-/// violator (Police magazine, IACP; calibration §7). Not a field of UnitDef: it only places units.
+/// violator (Police magazine, IACP; references.md#positioning). Not a field of UnitDef: it only places units.
 inline constexpr double kDefaultGap = 20.0 * units::kFoot;
 
 }  // namespace sim::io::detail

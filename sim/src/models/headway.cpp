@@ -32,10 +32,10 @@ double sampleHeadway(HeadwayModel model, double flow, double minHeadway, double 
     const double randomMean = mean - tau;  // > 0 by construction
     switch (model) {
         case HeadwayModel::ShiftedExponential:
-            // calibration §9 [M]: f(h) = lambda' exp(-lambda' (h - tau)), h >= tau, mean 3600/q s.
+            // references.md#traffic-stream [M]: f(h) = lambda' exp(-lambda' (h - tau)), h >= tau, mean 3600/q s.
             return tau + rng.exponential(1.0 / randomMean);
         case HeadwayModel::Lognormal: {
-            // calibration §9 [C]: shifted lognormal (Tolle; Missouri S&T 2006). Mean of LN(m, s)
+            // references.md#traffic-stream [C]: shifted lognormal (Tolle; Missouri S&T 2006). Mean of LN(m, s)
             // is m exp(s^2/2): solve for the median that gives the random part its mean.
             const double s = std::max(sigma, 0.0);
             const double median = randomMean * std::exp(-0.5 * s * s);

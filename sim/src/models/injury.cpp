@@ -21,13 +21,13 @@ double logisticMph(double b0, double b1PerMph, double vMetresPerSecond) {
 }  // namespace
 
 double pedestrianDeathRisk(double v) {
-    // calibration §3 [D]: logistic fit to Tefft (2013) death percentiles (10/25/50/75/90 % at
+    // references.md#injury [D]: logistic fit to Tefft (2013) death percentiles (10/25/50/75/90 % at
     // 24.1/32.5/40.6/48.0/54.6 mph); b0 = -5.725, b1 = 0.1433 per mph, max error 0.023.
     return logisticMph(-5.725, 0.1433, v);
 }
 
 double pedestrianSevereInjuryRisk(double v) {
-    // calibration §3 [D]: logistic fit to Tefft (2013) AIS 4+ percentiles (17.1/24.9/33.0/40.8/
+    // references.md#injury [D]: logistic fit to Tefft (2013) AIS 4+ percentiles (17.1/24.9/33.0/40.8/
     // 48.1 mph); b0 = -4.621, b1 = 0.1410 per mph, max error 0.008.
     return logisticMph(-4.621, 0.1410, v);
 }

@@ -21,7 +21,7 @@ double stoppingDistance(double v, double prt, double decel) {
 }
 
 double aashtoStoppingSightDistance(double v) {
-    // calibration §2, AASHTO Green Book (TxDOT Roadway Design Manual §4.11.1): brake-reaction
+    // references.md#braking, AASHTO Green Book (TxDOT Roadway Design Manual §4.11.1): brake-reaction
     // time 2.5 s and deceleration 3.4 m/s^2 (11.2 ft/s^2), "approximately 90 percent of drivers
     // decelerate at greater rates".
     constexpr double kAashtoPrt = 2.5;
@@ -30,19 +30,19 @@ double aashtoStoppingSightDistance(double v) {
 }
 
 double frictionStoppingDistance(double v, double prt, double mu) {
-    // calibration §2/§11.2: braking distance v^2 / (2 mu g) with g = 9.81 m/s^2.
+    // references.md#braking, #case-friction-stopping: braking distance v^2 / (2 mu g) with g = 9.81 m/s^2.
     return stoppingDistance(v, prt, mu * units::kGravity);
 }
 
 double brakingLimit(double vehicleMaxDecel, double mu) {
-    // Friction caps the tyre force at mu m g, hence the deceleration at mu g (calibration §2).
+    // Friction caps the tyre force at mu m g, hence the deceleration at mu g (references.md#braking).
     return std::max(0.0, std::min(vehicleMaxDecel, mu * units::kGravity));
 }
 
 double curveSightDistance(double radius, double obstructionOffset) {
     if (!(radius > 0.0)) return kInf;             // straight road
     if (!(obstructionOffset > 0.0)) return kInf;  // no obstruction given (see the header)
-    // AASHTO horizontal sightline offset M = R (1 - cos(S / 2R)) solved for S (calibration §2).
+    // AASHTO horizontal sightline offset M = R (1 - cos(S / 2R)) solved for S (references.md#braking).
     // M >= R: the clear band reaches the curve's centre; the sightline can be the diameter, so the
     // whole half-circle ahead is visible. We stop at S = pi R (see the header for why).
     if (obstructionOffset >= radius) return units::kPi * radius;

@@ -12,18 +12,18 @@ namespace sim::models {
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// calibration §1 [D]: "Alerted: 0.7 s", sigma_ln 0.35-0.45 suggested; we take the middle, 0.40.
+// references.md#reaction-time [D]: "Alerted: 0.7 s", sigma_ln 0.35-0.45 suggested; we take the middle, 0.40.
 // Green (2000) [C]: fully aware drivers take about 0.70-0.75 s.
 constexpr Lognormal kAlerted{0.70, 0.40};
-// calibration §1 [C]: response to standard brake lamps in traffic, normal with mean 1.25 s and
+// references.md#reaction-time [C]: response to standard brake lamps in traffic, normal with mean 1.25 s and
 // SD 0.46 s (fast-rise brake lamp paper, Ergonomics 1993).
 constexpr double kBrakeLampMean = 1.25;
 constexpr double kBrakeLampSd = 0.46;
 // Assumption: no brake response faster than 0.3 s; the lower end of Johansson & Rumar's alerted
-// range (about 0.3-2.0 s, calibration §1 [M]). Redrawing below it removes 1.9 % of the normal and
+// range (about 0.3-2.0 s, references.md#reaction-time [M]). Redrawing below it removes 1.9 % of the normal and
 // raises the mean by 0.022 s (to 1.272 s) and lowers the SD by 0.024 s (to 0.436 s).
 constexpr double kBrakeLampFloor = 0.3;
-// calibration §1 [D]: lognormal fit to Johansson & Rumar (1971) corrected surprise data, median
+// references.md#reaction-time [D]: lognormal fit to Johansson & Rumar (1971) corrected surprise data, median
 // 0.9 s and 25 % slower than 1.2 s: mu = ln 0.9 = -0.105, sigma = 0.427.
 constexpr Lognormal kSurprise{0.90, 0.427};
 }  // namespace

@@ -12,7 +12,7 @@ namespace sim::models {
 namespace {
 /// Merging taper length (ft) for offset w (ft) at speed s (mph).
 double merging(double w, double s) {
-    // calibration §7 [C] (MUTCD 2009 Table 6C-3/6C-4): L = W S^2 / 60 for S <= 40 mph, L = W S
+    // references.md#positioning [C] (MUTCD 2009 Table 6C-3/6C-4): L = W S^2 / 60 for S <= 40 mph, L = W S
     // for S >= 45 mph.
     if (s <= 40.0) return w * s * s / 60.0;
     if (s >= 45.0) return w * s;
@@ -29,7 +29,7 @@ double mutcdTaperLength(double offset, double speed, TaperKind kind) {
     const double w = std::abs(offset) / units::kFoot;
     const double s = std::max(speed, 0.0) / units::kMph;
     const double l = merging(w, s);
-    // calibration §7 [C]: merging taper >= L; shifting taper >= L/2; shoulder taper >= L/3.
+    // references.md#positioning [C]: merging taper >= L; shifting taper >= L/2; shoulder taper >= L/3.
     double factor = 1.0;
     switch (kind) {
         case TaperKind::Merging: factor = 1.0; break;
@@ -40,7 +40,7 @@ double mutcdTaperLength(double offset, double speed, TaperKind kind) {
 }
 
 double mutcdTaperDeviceSpacing(double speed) {
-    // calibration §7 [C]: maximum device spacing in a taper, in ft, 1.0 x S (mph).
+    // references.md#positioning [C]: maximum device spacing in a taper, in ft, 1.0 x S (mph).
     return std::max(speed, 0.0) / units::kMph * units::kFoot;
 }
 

@@ -11,7 +11,7 @@ namespace sim::models {
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// calibration §4 [C]: Koschmieder, V = 3.912 / sigma (the 2 % contrast threshold: ln 50 = 3.912).
+// references.md#visibility [C]: Koschmieder, V = 3.912 / sigma (the 2 % contrast threshold: ln 50 = 3.912).
 constexpr double kKoschmieder = 3.912;
 }  // namespace
 
@@ -26,7 +26,7 @@ double visibilityFromExtinction(double sigma) {
 }
 
 double contrastDetectionDistance(double visibility, double c0, double eps) {
-    // calibration §4 [M, standard]: C(d) = C0 exp(-sigma d), detected while |C(d)| >= eps.
+    // references.md#visibility [M, standard]: C(d) = C0 exp(-sigma d), detected while |C(d)| >= eps.
     const double c = std::abs(c0);
     if (!(eps > 0.0) || !(c > eps) || !(visibility > 0.0)) return 0.0;
     const double sigma = extinctionCoefficient(visibility);
@@ -35,7 +35,7 @@ double contrastDetectionDistance(double visibility, double c0, double eps) {
 }
 
 double lightDetectionDistance(double intensity, double visibility, double thresholdIlluminance) {
-    // calibration §4 [M]: Allard's law E(d) = I exp(-sigma d) / d^2, detected while E >= E_T.
+    // references.md#visibility [M]: Allard's law E(d) = I exp(-sigma d) / d^2, detected while E >= E_T.
     if (!(intensity > 0.0) || !(visibility > 0.0)) return 0.0;
     if (!(thresholdIlluminance > 0.0)) return kInf;
     const double sigma = extinctionCoefficient(visibility);
@@ -71,10 +71,10 @@ double lightDetectionDistance(double intensity, double visibility, double thresh
 
 double lightThreshold(Light light) {
     switch (light) {
-        // calibration §4 [M]: ~1e-6 lx at night, a modelling assumption (ICAO RVR manual lists
+        // references.md#visibility [M]: ~1e-6 lx at night, a modelling assumption (ICAO RVR manual lists
         // E_T values).
         case Light::Night: return 1e-6;
-        // calibration §4 [M]: ~1e-4 lx "in twilight or bright surrounds"; street lighting is a
+        // references.md#visibility [M]: ~1e-4 lx "in twilight or bright surrounds"; street lighting is a
         // bright surround.
         case Light::Dusk: return 1e-4;
         case Light::NightLit: return 1e-4;
@@ -89,11 +89,11 @@ double lightThreshold(Light light) {
 double warningLightIntensity(UnitLights lights) {
     switch (lights) {
         case UnitLights::None: return 0.0;
-        // Assumption: the calibration §4 table's 100 cd column (the order of a rear amber turn
+        // Assumption: the references.md#visibility table's 100 cd column (the order of a rear amber turn
         // signal lamp, which hazard flashers use).
         case UnitLights::Hazards: return 100.0;
-        // Assumption: the calibration §4 table's 1000 cd column. Bullough et al.'s beacons
-        // (calibration §4 [C]) peaked at 25-150 cd each; a full light bar has many heads.
+        // Assumption: the references.md#visibility table's 1000 cd column. Bullough et al.'s beacons
+        // (references.md#visibility [C]) peaked at 25-150 cd each; a full light bar has many heads.
         case UnitLights::Emergency: return 1000.0;
         // Assumption: the same 1000 cd column. An arrow board (MUTCD Type C, legible at a mile)
         // is likely brighter by day; no figure in the reference.
@@ -106,7 +106,7 @@ double personRecognitionDistance(const Environment& env) {
     const double contrast = contrastDetectionDistance(env.visibility);
     switch (env.light) {
         case Light::Day: return contrast;
-        // calibration §4 [C]: Balk, Tyrrell, Brooks & Carpenter (2008), low beams, black clothing.
+        // references.md#visibility [C]: Balk, Tyrrell, Brooks & Carpenter (2008), low beams, black clothing.
         case Light::Night: return std::min(contrast, 30.6);
         // Assumption: street lighting and dusk let a driver see a person about as far as the
         // biomotion-marked pedestrian of Balk et al. (2008), 113.5 m.
@@ -122,11 +122,11 @@ double unlitRecognitionCap(Light light) {
         // Assumption: twice the night-lit cap. At dusk ambient light still shows the shape of a
         // parked vehicle beyond headlight reach; no published figure.
         case Light::Dusk: return 440.0;
-        // calibration §4 [C]: Balk et al. (2008), low beams, full retroreflective (biomotion)
+        // references.md#visibility [C]: Balk et al. (2008), low beams, full retroreflective (biomotion)
         // markings, 113.5 m. A parked vehicle's reflectors and plates are the proxy.
         case Light::Night: return 113.5;
         // Assumption: street lighting shows the scene about as far as the best case of Wood et al.
-        // (2005) (young drivers, high beams, biomotion markings: 220 m, calibration §4 [C]).
+        // (2005) (young drivers, high beams, biomotion markings: 220 m, references.md#visibility [C]).
         case Light::NightLit: return 220.0;
     }
     return kInf;

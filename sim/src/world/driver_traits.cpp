@@ -10,7 +10,7 @@ namespace sim::detail {
 
 WeatherAdjustment weatherAdjustment(const Environment& env) {
     WeatherAdjustment w;
-    // Operating-speed and capacity reductions: Agarwal, Maze & Souleyrette (2005), calibration §9.
+    // Operating-speed and capacity reductions: Agarwal, Maze & Souleyrette (2005), references.md#traffic-stream.
     // Headway factors are chosen so that the IDM's capacity (the peak of its fundamental diagram)
     // falls by about the published share; tests/validation checks it against HCM 2010 Ex. 10-15.
     switch (env.weather) {
@@ -47,7 +47,7 @@ const VehicleSpec& drawVehicleClass(const std::vector<MixEntry>& mix, Rng& rng) 
 
 namespace {
 
-/// Desired speed: normal around limit + offset, redrawn outside +- k sd (calibration §9: spot
+/// Desired speed: normal around limit + offset, redrawn outside +- k sd (references.md#traffic-stream: spot
 /// speeds are normal; free-flow speed ~ limit + 5 mph). Always draws until accepted.
 double drawDesiredSpeed(const Traffic& t, double limit, Rng& rng) {
     const double mean = limit + t.speedOffset;

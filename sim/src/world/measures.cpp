@@ -46,7 +46,7 @@ void Measures::observeVehicle(const Vehicle& v, double t, std::vector<Event>& ev
     r.lastFront = v.front();
 
     const double halfWidth = 0.5 * v.width;
-    // Edge-line crossings anywhere on the road (the SHRP2 road-departure count, calibration §6).
+    // Edge-line crossings anywhere on the road (the SHRP2 road-departure count, references.md#drift).
     const bool right = v.d - halfWidth < 0.0;
     const bool left = v.d + halfWidth > sc_.road.lanes * sc_.road.laneWidth;
     if (right && !r.beyondRightEdge) ++outcome_.edgeLineCrossings;
@@ -178,7 +178,7 @@ void Measures::observePeople(const TrafficStream& traffic, const People& people,
                     if (v.front() < p.position.x - horizon * kMaxApproachSpeed) break;
                     if (v.front() > p.position.x - kNearRange)
                         clearanceTo(v.entity, v.box(), v.v);
-                    // Time to collision on the vehicle's current course (SSAM-style, calibration §10).
+                    // Time to collision on the vehicle's current course (SSAM-style, references.md#prior-models).
                     const double gap = p.position.x - radius - v.front();
                     const double closing = v.v - p.velocity.x;
                     if (gap <= 0.0 || closing <= 0.1) continue;

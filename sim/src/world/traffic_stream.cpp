@@ -367,7 +367,7 @@ void TrafficStream::respondToEdge(Vehicle& v, double t) const {
     if (!v.lapsing) {
         // An ordinary drift: once the outer wheel is past an edge line, the tyre noise, the
         // rumble strip or the line in the corner of the eye set off the correction, whether
-        // the eyes are back or not (Chalmers 2024, calibration §12.2).
+        // the eyes are back or not (Chalmers 2024, references.md#non-responders).
         if (right < 0.0 || left > roadLeft) {
             v.edgeCued = true;
             v.driftUntil = std::min(v.driftUntil, t + v.traits.edgeCueLatency);
@@ -459,7 +459,7 @@ double TrafficStream::desiredSpeed(const Vehicle& v, double t) const {
     if (v.respondsAt < 0.0 || t < v.respondsAt || v.rear() > layout_.endS) return v0;
     const double distance = layout_.anchorS - v.front();
     if (distance > v.v * sc_.drivers.planningHorizon) return v0;
-    // Move Over laws: change lanes, or if unable, slow down (calibration §5, TX/FL statutes).
+    // Move Over laws: change lanes, or if unable, slow down (references.md#move-over, TX/FL statutes).
     const bool stuck = v.traits.movesOver && v.lane <= layout_.adjacentLane && distance < v.v * kStuckFallbackTime;
     if (v.traits.slowsDown || stuck)
         v0 = std::min(v0, std::max(2.0, sc_.road.speedLimit - sc_.drivers.mandatedReduction));
@@ -697,7 +697,7 @@ void TrafficStream::lateral(Vehicle& v, double dt, double dLow, double dHigh) {
         v.vLat = v.driftSpeed;
         return;
     }
-    // Lane keeping: an Ornstein-Uhlenbeck wander around the lane centre (SDLP, calibration §6).
+    // Lane keeping: an Ornstein-Uhlenbeck wander around the lane centre (SDLP, references.md#drift).
     if (dt != wanderDt_) {  // the OU process's step constants, once per step length
         wanderDt_ = dt;
         wanderPhi_ = std::exp(-dt / sc_.drivers.attention.wanderTimeConstant);
@@ -709,7 +709,7 @@ void TrafficStream::lateral(Vehicle& v, double dt, double dLow, double dHigh) {
     double wanted = std::clamp((target - v.d) / kLateralTau, -kLateralSpeedMax, kLateralSpeedMax);
     if (sc_.drivers.mothEffect && v.detectedAt >= 0.0 && layout_.lights != UnitLights::None) {
         // Gaze steering toward the lights while looking at them (Green 2006): a small bias,
-        // doubled at night and for drowsy or impaired drivers (calibration §5 [D]).
+        // doubled at night and for drowsy or impaired drivers (references.md#move-over [D]).
         const double distance = layout_.anchorS - v.front();
         if (distance > 0.0 && distance < 200.0) {
             const bool dark = sc_.environment.light == Light::Night || sc_.environment.light == Light::NightLit;
@@ -799,7 +799,7 @@ void TrafficStream::control(Vehicle& v, int leaderSlot, double t) {
     }
     const Longitudinal lon = longitudinal(v, leaderSlot, t);
     // An obstacle that newly calls for braking is braked for one perception-reaction time after
-    // it is seen (calibration §12.4), meanwhile the driver goes on as before. Not when the driver
+    // it is seen (references.md#obstacle-response), meanwhile the driver goes on as before. Not when the driver
     // was already braking (they are watching the lane ahead), nor just after reacting to what
     // they saw when their eyes came back (that reaction time has run).
     if (lon.obstacle && !v.obstacleAhead && !justReacted && v.accel > -0.5) {

@@ -66,7 +66,7 @@ struct Vehicle {
     bool lapsing = false;          ///< the present episode is a lapse (no response at all)
     bool wakesAtRumbleStrip = false; ///< ... that a rumble strip ends
     bool edgeCued = false;         ///< the present episode's edge-line cue has come
-    bool obstacleAhead = false;    ///< braking for an obstacle (calibration §12.4: responded to one PRT late)
+    bool obstacleAhead = false;    ///< braking for an obstacle (references.md#obstacle-response: responded to one PRT late)
     bool wasFrozen = false;        ///< acceleration was frozen (reacting) last step
     // the vehicle's critical window (importance sampling, sim/rare_events.hpp)
     int window = -1;               ///< its index in the run's CriticalWindows; -1 = none opened

@@ -14,7 +14,7 @@
 
 /// A run to watch, whatever it comes from: a recording (.rsr) or a live World. Playback, side by
 /// side and export read runs only through this interface, and only sim::Frame / EntityInfo /
-/// Event data: never a World (STYLE P8).
+/// Event data: never a World (design.md#visualizer).
 namespace viz {
 
 class FrameSource {

@@ -22,7 +22,7 @@ sf::Color ambientLight(const sim::Environment& env);
 void appendStreetLights(sf::VertexArray& lights, const sim::Road& road, const WorldBox& visible);
 
 /// Koschmieder: the apparent contrast of an object at distance x in visibility V is
-/// exp(-3.912 x / V) (2 % at x = V; calibration §4). The fog drawn over the road at s is
+/// exp(-3.912 x / V) (2 % at x = V; references.md#visibility). The fog drawn over the road at s is
 /// 1 - that contrast, for x = the distance from s to the scene, so the picture shows how
 /// much of the scene a driver at s can still make out.
 double fogOpacity(double distance, double visibility);

@@ -35,7 +35,7 @@ OpenResult openScenarioText(const std::string& text, const std::string& fileName
                             std::span<const sim::io::Override> overrides, std::uint64_t seed, std::string label);
 
 /// Re-simulates a recorded run from its scenario text and seed with this build and compares the
-/// outcome's state hash with the recorded one (STYLE P9): a one-line verdict for people, and
+/// outcome's state hash with the recorded one (design.md#recordings): a one-line verdict for people, and
 /// whether they agree.
 struct ReplayCheck {
     bool agrees = false;

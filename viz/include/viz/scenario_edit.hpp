@@ -49,7 +49,7 @@ struct TacticEdit {
 TacticEdit tacticOf(const sim::Scenario& scenario);
 
 /// A new blocker's default placement: a fire engine 75 ft behind the patrol car (or the
-/// rearmost unit), straddling the edge line and lane 1, angled 25 deg ("lane + 1", calibration §7).
+/// rearmost unit), straddling the edge line and lane 1, angled 25 deg ("lane + 1", references.md#positioning).
 UnitPlacement defaultBlocker(const sim::Scenario& scenario);
 
 /// A scenario copy: text (the base's flat source, possibly with the blocker added or removed)

@@ -6,7 +6,7 @@
 #include "sim/scenario.hpp"
 
 /// The vertex arrays one scene is built into, by layer, so that the whole scene is a few draw
-/// calls whatever the traffic (STYLE: batch, do not draw shape by shape).
+/// calls whatever the traffic (design.md#visualizer: batch, do not draw shape by shape).
 namespace viz {
 
 struct SceneBatches {

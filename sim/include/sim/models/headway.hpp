@@ -4,16 +4,16 @@
 #include "sim/rng.hpp"
 #include "sim/scenario.hpp"
 
-/// Time headways between arrivals in one lane (calibration §9). Pure functions plus draws from the
+/// Time headways between arrivals in one lane (references.md#traffic-stream). Pure functions plus draws from the
 /// caller's Rng (one stream per lane: Stream::Arrivals).
 ///
 /// Both models have a minimum headway (shift) tau and the mean 1/flow, so a lane's long-run flow
 /// is exactly the requested flow whatever the model:
 /// - ShiftedExponential: h = tau + Exp(mean 1/flow - tau). The simple free-flow choice, with
-///   tau about 0.5-1.0 s (calibration §9 [M]). Its CV is (1/flow - tau) flow.
+///   tau about 0.5-1.0 s (references.md#traffic-stream [M]). Its CV is (1/flow - tau) flow.
 /// - Lognormal: h = tau + LN(median m, sigma) with m = (1/flow - tau) exp(-sigma^2 / 2), so that
 ///   the mean is again 1/flow. Tolle: the lognormal fits best over a wide range of volumes; the
-///   Missouri S&T FHWA study fits a shifted lognormal with shift 0.21-0.26 s (calibration §9 [C]).
+///   Missouri S&T FHWA study fits a shifted lognormal with shift 0.21-0.26 s (references.md#traffic-stream [C]).
 ///   The caller chooses tau (Traffic::minHeadway) and sigma (Traffic::headwaySigma).
 namespace sim::models {
 

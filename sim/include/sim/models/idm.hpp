@@ -6,7 +6,7 @@
 
 #include "sim/scenario.hpp"
 
-/// Intelligent Driver Model (Treiber, Hennecke & Helbing 2000; calibration §9). Inline: it is
+/// Intelligent Driver Model (Treiber, Hennecke & Helbing 2000; references.md#traffic-stream). Inline: it is
 /// evaluated once per vehicle per step and a few more times per lane-change decision.
 ///
 /// dv/dt = a [1 - (v/v0)^4 - (s*/s)^2],  s* = s0 + max(0, v T + v dv / (2 sqrt(a b))).

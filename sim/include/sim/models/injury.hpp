@@ -5,7 +5,7 @@
 
 #include "sim/outcome.hpp"
 
-/// Pedestrian injury risk as a function of impact speed (calibration §3). Pure functions.
+/// Pedestrian injury risk as a function of impact speed (references.md#injury). Pure functions.
 ///
 /// Tefft's curves are for adults struck by the front of a forward-moving car or light truck
 /// (NASS PCDS 1994-98, standardised to the 2007-09 US fleet). They do not cover a vehicle's side
@@ -14,11 +14,11 @@
 namespace sim::models {
 
 /// Probability of death for a pedestrian struck at impact speed v (m/s): Tefft (2013), logistic
-/// fit b0 = -5.725, b1 = 0.1433 per mph (calibration §3 [D]). Negative speeds count as 0.
+/// fit b0 = -5.725, b1 = 0.1433 per mph (references.md#injury [D]). Negative speeds count as 0.
 double pedestrianDeathRisk(double v);
 
 /// Probability of severe injury (AIS 4+) at impact speed v (m/s): Tefft (2013), logistic fit
-/// b0 = -4.621, b1 = 0.1410 per mph (calibration §3 [D]). Negative speeds count as 0.
+/// b0 = -4.621, b1 = 0.1410 per mph (references.md#injury [D]). Negative speeds count as 0.
 double pedestrianSevereInjuryRisk(double v);
 
 /// Whether a contact at relative speed `relativeSpeed` (m/s) whose component along the contact
@@ -42,7 +42,7 @@ bool glancing(double relativeSpeed, double normalSpeed);
 ///  - Crush: the closing speed of the two bodies pinching the person, or the strike's relative
 ///    speed if higher. Pinned, the person cannot be thrown clear and takes at least what a
 ///    frontal strike at that speed gives [assumption: no published risk curve for pedestrians
-///    crushed between vehicles was found; calibration §3 says none of its curves covers crush].
+///    crushed between vehicles was found; references.md#injury says none of its curves covers crush].
 double injurySpeed(StrikeContact contact, double relativeSpeed, double normalSpeed);
 
 /// A short name of the model each contact is scored with (written into outcomes).

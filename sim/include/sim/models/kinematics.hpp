@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SPDX-FileCopyrightText: Roadside contributors
 #pragma once
-/// Stopping and sight-distance formulas (calibration §2). Free functions, SI units, pure: safe to
+/// Stopping and sight-distance formulas (references.md#braking). Free functions, SI units, pure: safe to
 /// call from any thread.
 namespace sim::models {
 
@@ -11,11 +11,11 @@ namespace sim::models {
 double stoppingDistance(double v, double prt, double decel);
 
 /// AASHTO stopping sight distance (m) at design speed v (m/s): PRT 2.5 s, 3.4 m/s^2
-/// (Green Book Table 3-1, "SSD calculated" column; calibration §2, §11.1).
+/// (Green Book Table 3-1, "SSD calculated" column; references.md#braking, #case-stopping-sight-distance).
 double aashtoStoppingSightDistance(double v);
 
 /// Stopping distance (m) limited by tyre-road friction mu: v*prt + v^2 / (2 mu g), g = 9.81 m/s^2
-/// (calibration §11.2). mu <= 0 gives +inf.
+/// (references.md#case-friction-stopping). mu <= 0 gives +inf.
 double frictionStoppingDistance(double v, double prt, double mu);
 
 /// Largest deceleration (m/s^2) a vehicle can achieve: its braking capability, capped by friction:

@@ -3,7 +3,7 @@
 #pragma once
 #include "sim/scenario.hpp"
 
-/// MOBIL lane-change criterion (Kesting, Treiber & Helbing 2007; calibration §9).
+/// MOBIL lane-change criterion (Kesting, Treiber & Helbing 2007; references.md#traffic-stream).
 namespace sim::models {
 
 /// The accelerations MOBIL compares, all from the car-following model (m/s^2).

@@ -4,7 +4,7 @@
 #include "sim/rng.hpp"
 #include "sim/scenario.hpp"
 
-/// Perception-reaction time (PRT) profiles and their sampler (calibration §1).
+/// Perception-reaction time (PRT) profiles and their sampler (references.md#reaction-time).
 ///
 /// Green (2000) orders PRT by expectation: fully expected 0.70-0.75 s < unexpected but common (a
 /// lead car's brake lamps) 1.25 s < surprise 1.5 s. Summala (2000) adds that urgency shortens it:
@@ -16,10 +16,10 @@ namespace sim::models {
 
 /// Published PRT profiles, by how expected the event is.
 enum class PrtProfile {
-    Alerted,     ///< lognormal, median 0.70 s, sigma 0.40 (calibration §1 [D]; Green 2000)
+    Alerted,     ///< lognormal, median 0.70 s, sigma 0.40 (references.md#reaction-time [D]; Green 2000)
     BrakeLamp,   ///< normal, mean 1.25 s, sd 0.46 s (fast-rise brake lamp study), redrawn below 0.3 s:
                  ///< the draws have mean 1.272 s and sd 0.436 s
-    Surprise,    ///< lognormal, median 0.90 s, sigma 0.427 (Johansson & Rumar fit, calibration §1 [D])
+    Surprise,    ///< lognormal, median 0.90 s, sigma 0.427 (Johansson & Rumar fit, references.md#reaction-time [D])
 };
 
 /// One draw of the PRT (s) for a profile. Consumes a variable number of draws from rng.

@@ -3,7 +3,7 @@
 #pragma once
 #include "sim/scenario.hpp"
 
-/// Visibility and detection distances (calibration §4). Pure functions of their arguments; safe to
+/// Visibility and detection distances (references.md#visibility). Pure functions of their arguments; safe to
 /// call from any thread. Distances in m, intensities in cd, illuminances in lx.
 namespace sim::models {
 
@@ -25,23 +25,23 @@ double contrastDetectionDistance(double visibility, double c0 = 0.5, double eps 
 double lightDetectionDistance(double intensity, double visibility, double thresholdIlluminance);
 
 /// Threshold illuminance E_T (lx) for seeing a point light in the given light condition:
-/// night 1e-6, dusk and night-lit 1e-4 (calibration §4 [M]), day 1e-3 (assumption).
+/// night 1e-6, dusk and night-lit 1e-4 (references.md#visibility [M]), day 1e-3 (assumption).
 double lightThreshold(Light light);
 
 /// Effective intensity (cd) of a unit's warning lights: none 0, hazards 100, emergency and arrow
-/// board 1000 (assumptions: the calibration §4 table's columns).
+/// board 1000 (assumptions: the references.md#visibility table's columns).
 double warningLightIntensity(UnitLights lights);
 
 /// Farthest distance (m) at which an unlit parked vehicle is recognised in this light, before
 /// visibility is considered (headlight reach at night): day +inf, dusk 440 (assumption),
-/// night 113.5 (Balk et al. 2008, calibration §4 [C]), night-lit 220 (assumption).
+/// night 113.5 (Balk et al. 2008, references.md#visibility [C]), night-lit 220 (assumption).
 double unlitRecognitionCap(Light light);
 
 /// Distance (m) at which a driver recognises a person on foot at the roadside, without the
 /// scene's warning lights (which do not improve pedestrian visibility: Flannagan & Devonshire
-/// 2007, calibration §5): by day the contrast distance of a dark-clad person (about 0.59 V); at
+/// 2007, references.md#move-over): by day the contrast distance of a dark-clad person (about 0.59 V); at
 /// night in low beams Balk et al. (2008), 30.6 m for dark clothing (a reflective vest did no
-/// better, 23.8 m), calibration §4; under street lighting and at dusk an assumption.
+/// better, 23.8 m), references.md#visibility; under street lighting and at dusk an assumption.
 double personRecognitionDistance(const Environment& env);
 
 /// Distance (m) at which approaching drivers detect a scene of parked units: the larger of the
