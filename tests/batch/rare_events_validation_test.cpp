@@ -27,7 +27,7 @@ sim::Scenario pushedUnitStop() {
 
 }  // namespace
 
-TEST_CASE("importance sampling agrees with crude Monte Carlo on the pushed-unit validation stop", "[validation][rare-events]") {
+TEST_CASE("importance sampling agrees with crude Monte Carlo on the pushed-unit validation stop", "[validation][rare-events][slow]") {
     // 1500 crude runs (about 15 hits) against 300 importance-sampled runs after the default
     // cross-entropy pilot (3 x 100 runs), independent root seeds. Agreement as on the page:
     // |a - b| <= 1.96 sqrt(se_a^2 + se_b^2). About 80 s of CPU.

@@ -92,7 +92,7 @@ TEST_CASE("semi-analytic strike probability: the lapse stop's officer is reached
     CHECK(numericalError(stop, officer, s.strikeProbability) < 1e-2 * s.strikeProbability);
 }
 
-TEST_CASE("semi-analytic strike probability agrees with crude Monte Carlo when lapses are common", "[validation][rare-events]") {
+TEST_CASE("semi-analytic strike probability agrees with crude Monte Carlo when lapses are common", "[validation][rare-events][slow]") {
     // Every driver drowsy with 15 lapses an hour, 3-minute runs: P about 0.04, 3000 crude runs
     // (about 120 hits). About 60 s of CPU.
     sim::Scenario stop = lapseStop();
@@ -111,7 +111,7 @@ TEST_CASE("semi-analytic strike probability agrees with crude Monte Carlo when l
           batch::kZ95 * crude.standardError + kApproximation * s.strikeProbability);
 }
 
-TEST_CASE("semi-analytic strike probability agrees with importance sampling at p about 4e-6", "[validation][rare-events]") {
+TEST_CASE("semi-analytic strike probability agrees with importance sampling at p about 4e-6", "[validation][rare-events][slow]") {
     // A short, loose version of the page's run: windows of 20 s (the lapses that reach her start
     // 11 s on average before the car passes her: a window of 20 s sees 95 % of them, the default
     // 8 s window only 30 %), the default pilot (3 x 100 runs), then 2000 runs. About 150 s of CPU.
