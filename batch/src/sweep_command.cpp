@@ -17,8 +17,9 @@ namespace {
 std::string filesLine(const std::filesystem::path& out) {
     std::error_code ec;
     const bool replays = std::filesystem::is_directory(out / "replays", ec);  // record = "strikes" or "all"
-    return "Files in " + out.string() + "/: runs.csv, events.csv, summary.csv, summary.json, manifest.json, points/" +
-           (replays ? ", replays/ (open one with roadside-viz)" : "") + "\n";
+    const bool proposals = std::filesystem::is_regular_file(out / "importance.json", ec);  // estimator = "importance"
+    return "Files in " + out.string() + "/: runs.csv, events.csv, summary.csv, summary.json, manifest.json, " +
+           (proposals ? "importance.json, " : "") + "points/" + (replays ? ", replays/ (open one with roadside-viz)" : "") + "\n";
 }
 
 }  // namespace
