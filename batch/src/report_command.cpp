@@ -173,6 +173,7 @@ std::string sig3(double v) {
     if (!std::isfinite(v)) return v > 0 ? "∞" : "-∞";
     if (v == 0.0) return "0";
     if (std::fabs(v) >= 100.0) return printf1("%.0f", v);
+    if (std::fabs(v) < 1e-3) return printf1("%.3g", v);  // 1.59e-06, not 0.00000159
     const int decimals = std::max(0, 2 - static_cast<int>(std::floor(std::log10(std::fabs(v)))));
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
@@ -280,7 +281,9 @@ std::string sweepSection(const Folder& f, const ReportOptions& options) {
                 // are infinite (JSON null); the lower bound is the Haldane-corrected one.
                 cells.push_back("∞ [" + sig3(number(rr, "lo")) + ", ∞]" + (corrected ? " ᴴ" : ""));
             } else {
-                cells.push_back(interval(number(rr, "estimate"), number(rr, "lo"), number(rr, "hi")) + (corrected ? " ᴴ" : ""));
+                // An open upper bound (a point without hits against its baseline) is null: ∞.
+                const double hi = number(rr, "hi", std::numeric_limits<double>::infinity());
+                cells.push_back(interval(number(rr, "estimate"), number(rr, "lo"), hi) + (corrected ? " ᴴ" : ""));
             }
         }
         const json& cp = s.at("close_passes_per_exposure_h");
