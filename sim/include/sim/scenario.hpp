@@ -313,6 +313,12 @@ struct RunSettings {
     /// and the cars behind run into the wreck within a few; a longer run only lets the person
     /// lying in the lane queue the traffic [assumption]. (Scenario key wanted: run.aftermath.)
     double aftermath = 10.0;
+    /// s: the decision step of a vehicle far from the scene (more than 600 m or 20 s upstream,
+    /// or past it) while nothing is happening to it (attentive, in its lane, nothing to brake
+    /// for): it moves every dt, but decides (accelerates, steers, looks away) only every farStep
+    /// (multi-rate integration; design.md#multi-rate). <= dt: every vehicle decides every step.
+    /// (No scenario key: tests set it to compare with the fine step.)
+    double farStep = 0.5;
 };
 
 struct MeasureSettings {

@@ -40,6 +40,12 @@ constexpr double kLaneEdgeMargin = 0.2;     // m a shying driver keeps from the 
 constexpr double kShyReach = 4.0;           // m beyond a lane within which objects can matter (> any shy offset)
 constexpr double kStoppedSpeed = 0.5;       // m/s; a leader slower than this is a standing obstacle [assumption]
 constexpr double kInf = std::numeric_limits<double>::infinity();
+// Multi-rate integration (docs/model.md#multi-rate): the fine region reaches this long, in
+// seconds of travel, beyond the move-over planning horizon before the scene (the time a lane
+// change takes, with a margin), and this far beyond the observation point and past the contact
+// zone [assumption].
+constexpr double kFineMarginTime = 5.0;  // s
+constexpr double kFineMargin = 20.0;     // m
 
 models::IdmDriver withDesiredSpeed(models::IdmDriver d, double v0) {  // copies: cheap
     d.v0 = v0;
@@ -84,6 +90,20 @@ TrafficStream::TrafficStream(const Scenario& sc, const SceneLayout& layout, std:
             end[i - 1] = a.dMin == b.dMin && a.dMax == b.dMax && a.seenWithin == b.seenWithin ? end[i] : i;
         }
     }
+    // Multi-rate integration: the fine region is the scene with its devices and contact zone,
+    // and the stretch before it where drivers respond to it and the measures judge them.
+    farSteps_ = std::max(1, static_cast<int>(std::floor(sc.run.farStep / sc.run.dt + 1e-9)));
+    hasScene_ = layout.present || !layout.obstacles.empty() || !sc.people.empty();
+    fineFrom_ = layout.present ? layout.startS : kInf;
+    fineTo_ = layout.present ? layout.endS : -kInf;
+    if (!layout.present && !sc.people.empty()) fineFrom_ = fineTo_ = 0.0;  // people without units stand at s = 0
+    for (const Obstacle& o : layout.obstacles) {
+        fineFrom_ = std::min(fineFrom_, o.sFrom);
+        fineTo_ = std::max(fineTo_, o.sTo);
+    }
+    fineTo_ += sc.run.contactMargin + kFineMargin;
+    observedFrom_ = layout.present ? layout.anchorS - sc.measures.observationDistance - kFineMargin : kInf;
+    fineTime_ = sc.drivers.planningHorizon + kFineMarginTime;
     for (int l = 0; l < lanes; ++l) {
         arrivalRng_.emplace_back(streamSeed(seed, Stream::Arrivals, static_cast<std::uint64_t>(l)));
         const double flow = sc.traffic.flowPerLane[static_cast<std::size_t>(l)];
@@ -251,6 +271,7 @@ int TrafficStream::addVehicle(Vehicle veh, const Pending& p, int lane) {
 
     const int slot = freeSlots_.empty() ? static_cast<int>(slots_.size()) : freeSlots_.back();
     veh.entity = entities_.add(std::move(info), slot);
+    veh.decidedStep = step_ - 1;  // its first decisions cover one step
     if (!freeSlots_.empty()) {
         freeSlots_.pop_back();
         slots_[static_cast<std::size_t>(slot)] = std::move(veh);
@@ -629,9 +650,12 @@ double TrafficStream::laneChangeBias(const Vehicle& v, int from, int to, double 
     return bias;
 }
 
-void TrafficStream::laneChange(int slot, double t) {
+void TrafficStream::laneChange(int slot, double t, double dt) {
     Vehicle& v = vehicle(slot);
-    if (t < v.nextDecision || v.changingLane || v.drifting || v.mode == VehicleMode::Crashed) return;
+    // On the far step a decision due within half a step is due now: its time, t + 0.5 s, falls
+    // on the far step's grid but for rounding.
+    const double slack = v.holdSteps > 1 ? 0.5 * dt : 0.0;
+    if (t + slack < v.nextDecision || v.changingLane || v.drifting || v.mode == VehicleMode::Crashed) return;
     v.nextDecision = t + kDecisionInterval;
     const MobilParams& mobil = sc_.drivers.mobil;
     int leader = -1, follower = -1;
@@ -692,18 +716,28 @@ void TrafficStream::laneChange(int slot, double t) {
 // [lateral]
 // ---------------------------------------------------------------------------------------------
 
-void TrafficStream::lateral(Vehicle& v, double dt, double dLow, double dHigh) {
+void TrafficStream::advanceWander(Vehicle& v, int steps, double stepDt) {
+    // Lane keeping: an Ornstein-Uhlenbeck wander around the lane centre (SDLP, references.md#drift),
+    // sampled exactly at any step length: the far step's draws have the fine step's law.
+    if (stepDt != wanderDt_) {
+        wanderDt_ = stepDt;
+        wanderSteps_.clear();
+    }
+    if (wanderSteps_.size() <= static_cast<std::size_t>(steps)) wanderSteps_.resize(static_cast<std::size_t>(steps) + 1);
+    WanderStep& w = wanderSteps_[static_cast<std::size_t>(steps)];
+    if (w.phi < 0.0) {  // the OU process's step constants, once per step length
+        w.phi = std::exp(-steps * stepDt / sc_.drivers.attention.wanderTimeConstant);
+        w.noise = std::sqrt(1.0 - w.phi * w.phi);
+    }
+    v.wander = v.wander * w.phi + v.traits.wanderSd * w.noise * v.wanderRng.standardNormal();
+}
+
+void TrafficStream::lateral(Vehicle& v, double dt) {
     if (v.drifting) {
         v.vLat = v.driftSpeed;
         return;
     }
-    // Lane keeping: an Ornstein-Uhlenbeck wander around the lane centre (SDLP, references.md#drift).
-    if (dt != wanderDt_) {  // the OU process's step constants, once per step length
-        wanderDt_ = dt;
-        wanderPhi_ = std::exp(-dt / sc_.drivers.attention.wanderTimeConstant);
-        wanderNoise_ = std::sqrt(1.0 - wanderPhi_ * wanderPhi_);
-    }
-    v.wander = v.wander * wanderPhi_ + v.traits.wanderSd * wanderNoise_ * v.wanderRng.standardNormal();
+    const double dLow = v.pathLow, dHigh = v.pathHigh;
     double target = laneCentre(sc_.road, v.lane) + v.wander;
     target = std::clamp(target, dLow, std::max(dLow, dHigh));
     double wanted = std::clamp((target - v.d) / kLateralTau, -kLateralSpeedMax, kLateralSpeedMax);
@@ -760,32 +794,65 @@ void TrafficStream::decide(double t, double dt) {
             band.left = std::max(band.left, v.d + 0.5 * v.width);
         }
     }
+    // A driver who does not decide in this step keeps their acceleration and lateral speed
+    // (multi-rate integration: decidesNow()); their decisions, when they come, cover the steps
+    // since the last ones.
     for (int l = 0; l < sc_.road.lanes; ++l) {
         const std::vector<int>& list = lanes_[static_cast<std::size_t>(l)];
         for (std::size_t k = 0; k < list.size(); ++k) {
             Vehicle& v = vehicle(list[k]);
+            // A far driver decides every farSteps_ steps, or at once if the car ahead brakes
+            // harder than comfortably (it is not left to run into it).
+            v.decides = step_ - v.decidedStep >= v.holdSteps || v.mode != VehicleMode::Kinematic ||
+                        (k > 0 && vehicle(list[k - 1]).accel < -vehicle(list[k - 1]).traits.idm.b);
+            if (!v.decides) continue;
             perceive(v, t);
             updateWindow(v);
-            attend(v, t, dt);
+            attend(v, t, static_cast<double>(step_ - v.decidedStep) * dt);
             control(v, k > 0 ? list[k - 1] : -1, t);
         }
     }
     // Lane changes after all accelerations are known; a change moves the slot between lists, so
     // iterate over a snapshot of the slots.
     for (int slot = 0; slot < slotCount(); ++slot)
-        if (alive(slot) && vehicle(slot).mode != VehicleMode::Crashed && t >= vehicle(slot).nextDecision) laneChange(slot, t);
+        if (alive(slot) && vehicle(slot).mode != VehicleMode::Crashed && vehicle(slot).decides) laneChange(slot, t, dt);
 
     for (int slot = 0; slot < slotCount(); ++slot) {
         if (!alive(slot)) continue;
         Vehicle& v = vehicle(slot);
         if (v.mode == VehicleMode::Crashed) continue;
-        double dLow = -1e9, dHigh = 1e9;
-        obstacleAcceleration(v, v.lane, v.traits.idm.v0, &dLow, &dHigh);
-        lateral(v, dt, dLow, dHigh);
+        if (v.decides) {
+            // The lateral decisions: where the path may go, and the wander's next target. The
+            // controller below steers toward them every step, whether the driver decided or not.
+            v.pathLow = -1e9;
+            v.pathHigh = 1e9;
+            obstacleAcceleration(v, v.lane, v.traits.idm.v0, &v.pathLow, &v.pathHigh);
+            if (!v.drifting) advanceWander(v, static_cast<int>(step_ - v.decidedStep), dt);
+            v.decidedStep = step_;
+            // Whether the driver is far until their next decision is settled now: only their own
+            // decisions start anything happening to them (an episode, a lane change, braking).
+            v.holdSteps = decisionSteps(v, t);
+        }
+        lateral(v, dt);
         move(v, dt);
         trackTiltedGap(v);
     }
     preventOverlaps();
+    ++step_;
+}
+
+int TrafficStream::decisionSteps(const Vehicle& v, double t) const {
+    if (farSteps_ <= 1) return 1;
+    // Something is happening to the driver, or is about to: the fine step.
+    if (v.mode != VehicleMode::Kinematic || v.drifting || v.eyesOff(t) || v.frozen(t) || v.changingLane ||
+        v.wantsLane >= 0 || v.obstacleAhead || v.accel < -v.traits.idm.b || (v.windowOpen && windows_.tilted(v.window)) ||
+        v.traits.forcedDrift || std::isfinite(v.traits.stopAt))
+        return 1;
+    // In the fine region: from fineTime_ of travel before the scene, or from the observation
+    // point, to past the contact zone.
+    if (!hasScene_ || v.rear() > fineTo_) return farSteps_;
+    if (v.front() >= observedFrom_) return 1;
+    return fineFrom_ - v.front() <= fineTime_ * std::max(v.v, v.traits.idm.v0) ? 1 : farSteps_;
 }
 
 void TrafficStream::control(Vehicle& v, int leaderSlot, double t) {

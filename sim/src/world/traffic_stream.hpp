@@ -99,6 +99,9 @@ private:
     void trackTiltedGap(const Vehicle& v);
     /// The edge-line cue of an ordinary drift, and the rumble strip of a lapse.
     void respondToEdge(Vehicle& v, double t) const;
+    /// The driver is far from the scene (or there is none) and nothing is happening to them:
+    /// they decide every farSteps_ steps (multi-rate integration), otherwise every step.
+    int decisionSteps(const Vehicle& v, double t) const;
     void attend(Vehicle& v, double t, double dt);
     void startEpisode(Vehicle& v, const EpisodeMarks& m, double t);
     double desiredSpeed(const Vehicle& v, double t) const;
@@ -117,9 +120,13 @@ private:
     /// Without dLow/dHigh: the IDM acceleration for what closes `lane` ahead. With them: narrows
     /// [dLow, dHigh] to where the vehicle may be laterally (the acceleration is then not computed).
     double obstacleAcceleration(const Vehicle& v, int lane, double v0, double* dLow, double* dHigh) const;
-    void laneChange(int slot, double t);
+    void laneChange(int slot, double t, double dt);
     double laneChangeBias(const Vehicle& v, int from, int to, double t) const;
-    void lateral(Vehicle& v, double dt, double dLow, double dHigh);
+    /// The lane-keeping wander over the `steps` steps of length stepDt since the last decision.
+    void advanceWander(Vehicle& v, int steps, double stepDt);
+    /// Lateral control in one step: toward the lane centre plus the wander, within the path's
+    /// bounds of the last decision (Vehicle::pathLow, pathHigh).
+    void lateral(Vehicle& v, double dt);
     void move(Vehicle& v, double dt);
     void preventOverlaps();
 
@@ -144,7 +151,19 @@ private:
     /// same lateral extent and sight that it starts or is part of.
     std::vector<std::vector<std::size_t>> laneBlockingRunEnd_;
     double sightRange_ = 0.0;  ///< m at which an unlit obstacle (a stopped car) is seen
-    double wanderDt_ = -1.0, wanderPhi_ = 0.0, wanderNoise_ = 0.0;  ///< lane-keeping wander step constants
+    /// The lane-keeping wander's step constants (phi, noise) for a step of n fine steps, by n.
+    struct WanderStep {
+        double phi = -1.0, noise = 0.0;
+    };
+    std::vector<WanderStep> wanderSteps_;
+    double wanderDt_ = -1.0;  ///< s, the fine step wanderSteps_ holds constants for
+    // multi-rate integration
+    std::int64_t step_ = 0;    ///< decide() calls so far
+    int farSteps_ = 1;         ///< fine steps per far step; 1 = off
+    bool hasScene_ = false;    ///< units, devices or people: the fine region is around them
+    double fineFrom_ = 0.0, fineTo_ = 0.0;  ///< m, the scene's extent along the road (devices and contact zone too)
+    double fineTime_ = 0.0;                 ///< s of travel before fineFrom_ still on the fine step
+    double observedFrom_ = 0.0;             ///< m: from here on the measures judge drivers (fine step)
     std::vector<Obstacle> dynamicObstacles_;
 
     std::vector<Vehicle> slots_;

@@ -41,20 +41,44 @@ struct DriverTraits {
 };
 
 struct Vehicle {
-    // identity and size
+    // What every loop over the vehicles reads or writes each step comes first, so that a vehicle
+    // far from the scene costs one or two cache lines a step (multi-rate integration).
+    // motion: s of the centre, d of the centre, v along the road, vLat across it
+    double s = 0.0, d = 0.0, v = 0.0, vLat = 0.0, accel = 0.0;
+    double length = 4.9, width = 1.85;
     std::uint32_t entity = 0;      ///< index into the World's entity table
+    int lane = 0;                  ///< 0-based lane the driver is in / heading for
+    VehicleMode mode = VehicleMode::Kinematic;
+    bool changingLane = false;
+    bool drifting = false;         ///< lateral control off: eyes away, or not yet steering back
+    bool obstacleAhead = false;    ///< braking for an obstacle (references.md#obstacle-response: responded to one PRT late)
+    bool windowOpen = false;       ///< between opening and the rear passing the scene
+    // multi-rate integration (TrafficStream::decide)
+    bool decides = true;           ///< the driver decides in this step (else the last decisions hold)
+    int holdSteps = 1;             ///< steps from the driver's last decisions to their next (multi-rate)
+    int wantsLane = -1;            ///< lane a strategic change (move over, closed lane) waits to enter
+    BodyId body = kNoBody;
+    std::int64_t decidedStep = -1; ///< the step of the driver's last decisions
+    double eyesOffUntil = -1.0;    ///< s; eyes off while time < eyesOffUntil
+    double reactingUntil = -1.0;   ///< s; acceleration frozen until the driver has reacted (eyes back + PRT)
+    double pathLow = -1e9, pathHigh = 1e9;  ///< m: where the centre may be across the road (the last decision's)
+
+private:
+    // The steered heading (heading(), steer()), written by every move.
+    mutable double heading_ = 0.0;
+    mutable bool headingPending_ = false;
+    double headingV_ = 0.0, headingVLat_ = 0.0;  ///< m/s: the speeds the pending heading is steered at
+    mutable double sweptHeading_ = std::numeric_limits<double>::quiet_NaN(), swept_ = 0.0;
+
+public:
+    // identity and size
     int number = 0;                ///< "vehicle-<number>"; arrival order, independent of the scene
     VehicleKind kind = VehicleKind::Sedan;
     std::uint32_t colour = 0;
-    double length = 4.9, width = 1.85, mass = 1550.0, wheelbase = 2.8;
+    double mass = 1550.0, wheelbase = 2.8;
     double brakingLimit = 7.8;     ///< m/s^2: vehicle capability capped by friction
     DriverTraits traits;
 
-    // motion: s of the centre, d of the centre, v along the road, vLat across it
-    double s = 0.0, d = 0.0, v = 0.0, vLat = 0.0, accel = 0.0;
-    int lane = 0;                  ///< 0-based lane the driver is in / heading for
-    bool changingLane = false;
-    int wantsLane = -1;            ///< lane a strategic change (move over, closed lane) waits to enter
     double wander = 0.0;           ///< m, the attentive driver's lateral offset from the lane centre
     double nextDecision = 0.0;     ///< s, next lane-change decision
 
@@ -66,18 +90,13 @@ struct Vehicle {
     bool lapsing = false;          ///< the present episode is a lapse (no response at all)
     bool wakesAtRumbleStrip = false; ///< ... that a rumble strip ends
     bool edgeCued = false;         ///< the present episode's edge-line cue has come
-    bool obstacleAhead = false;    ///< braking for an obstacle (references.md#obstacle-response: responded to one PRT late)
     bool wasFrozen = false;        ///< acceleration was frozen (reacting) last step
     // the vehicle's critical window (importance sampling, sim/rare_events.hpp)
     int window = -1;               ///< its index in the run's CriticalWindows; -1 = none opened
-    bool windowOpen = false;       ///< between opening and the rear passing the scene
     bool windowOnset = false;      ///< an episode has started inside the window
     double eyesOffSince = -1.0;    ///< s, start of the present or last eyes-off episode
-    double eyesOffUntil = -1.0;    ///< s; eyes off while time < eyesOffUntil
-    double reactingUntil = -1.0;   ///< s; acceleration frozen until the driver has reacted (eyes back + PRT)
     double driftUntil = -1.0;      ///< s; lateral drift uncorrected until eyes back + steering latency
     double driftSpeed = 0.0;       ///< m/s, signed, during an episode
-    bool drifting = false;         ///< lateral control off: eyes away, or not yet steering back
     bool neverReacts = false;      ///< a forced drift with reacts = false
     bool forcedStarted = false;
 
@@ -87,8 +106,6 @@ struct Vehicle {
     double respondsAt = -1.0;      ///< s, detection + PRT
 
     // physics
-    VehicleMode mode = VehicleMode::Kinematic;
-    BodyId body = kNoBody;
     double crashedAt = -1.0;
 
     /// Heading of the path the vehicle is steering at speed `speed` with lateral speed `lateral`:
@@ -159,11 +176,6 @@ struct Vehicle {
     /// The outline on the road: centre (s, d), heading, half length and half width.
     OrientedBox box() const { return {{{s, d}, heading()}, 0.5 * length, 0.5 * width}; }
 
-private:
-    mutable double heading_ = 0.0;
-    mutable bool headingPending_ = false;
-    double headingV_ = 0.0, headingVLat_ = 0.0;  ///< m/s: the speeds the pending heading is steered at
-    mutable double sweptHeading_ = std::numeric_limits<double>::quiet_NaN(), swept_ = 0.0;
 };
 
 }  // namespace sim::detail
