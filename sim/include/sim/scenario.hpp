@@ -313,11 +313,14 @@ struct RunSettings {
     /// and the cars behind run into the wreck within a few; a longer run only lets the person
     /// lying in the lane queue the traffic [assumption]. (Scenario key wanted: run.aftermath.)
     double aftermath = 10.0;
-    /// s: the decision step of a vehicle far from the scene (more than 600 m or 20 s upstream,
-    /// or past it) while nothing is happening to it (attentive, in its lane, nothing to brake
-    /// for): it moves every dt, but decides (accelerates, steers, looks away) only every farStep
-    /// (multi-rate integration; design.md#multi-rate). <= dt: every vehicle decides every step.
-    /// (No scenario key: tests set it to compare with the fine step.)
+    /// s: the decision step of a driver far from the scene (before the observation point and
+    /// more than the move-over horizon + 5 s upstream, or past the contact zone) while nothing is
+    /// happening to them (attentive, in their lane, nothing to brake hard for): the vehicle moves
+    /// and steers every dt, but the driver decides (accelerates, picks a lane, looks away) only
+    /// every farStep (multi-rate integration, docs/model.md#multi-rate). 0.5 s: a first-order
+    /// ballistic update of this step keeps the measures within the bounds tested in
+    /// tests/world/multi_rate_test.cpp (Treiber & Kanagaraj 2015 for the scheme's order; SUMO's
+    /// default step is 1 s). <= dt: every driver decides every step.
     double farStep = 0.5;
 };
 
