@@ -8,7 +8,9 @@
 //
 // The seeds were chosen so that something happens in some of the runs: the default stop's seed 23
 // (a car pushes the patrol car into the officer), interstate-70's seed 23 (the same), the cases'
-// own seeds and seed 4 of trooper-motorist-snow (pushed units, strikes, wrecks struck again), the
+// own seeds (pushed units, strikes, a wreck struck again, a squeeze at speed) with seed 44 of
+// trooper-motorist-snow (a wreck struck again and a third car into both), impaired-driver-night's
+// seed 1 (a miss by 2 cm) and motorhome-squeeze's seed 4 (a crawl through the gap), the
 // arterial taper's seed 6 and night-passenger's seeds 5 and 7 (collisions between cars).
 //
 // Regenerate after a deliberate change of behaviour:
@@ -55,9 +57,9 @@ const std::vector<GoldenRuns> kRuns = {
     {"stops/freeway-65.toml", {3}},
     {"stops/interstate-70-night-passenger.toml", {1, 5, 7}},
     {"stops/interstate-70.toml", {1, 23}},
-    {"cases/impaired-driver-night.toml", {8, 1}},
-    {"cases/motorhome-squeeze.toml", {1, 4}},
-    {"cases/trooper-motorist-snow.toml", {18, 4}},
+    {"cases/impaired-driver-night.toml", {9, 1}},
+    {"cases/motorhome-squeeze.toml", {2, 4}},
+    {"cases/trooper-motorist-snow.toml", {2, 44}},
     {"examples/fire-block-taper.toml", {1, 2}},
     {"examples/night-rain-passenger.toml", {1}},
     {"examples/three-lane-angled.toml", {1}},
