@@ -29,11 +29,6 @@ Measures::Measures(const Scenario& sc, const SceneLayout& layout, const TrafficS
     }
 }
 
-Measures::VehicleRecord& Measures::record(std::uint32_t entity) {
-    if (entity >= vehicles_.size()) vehicles_.resize(entity + 1);
-    return vehicles_[entity];
-}
-
 // ---------------------------------------------------------------------------------------------
 // Traffic: passing the scene, move-over and slow-down, edge lines, intrusions
 // ---------------------------------------------------------------------------------------------
@@ -68,12 +63,12 @@ void Measures::observeVehicle(const Vehicle& v, double t, std::vector<Event>& ev
     // it: one that first appears beyond the point (entering the road there) is not observed.
     const double observeAt = layout_.anchorS - sc_.measures.observationDistance;
     // Lanes are judged by where the car is, as a camera sees it, not where its driver heads.
-    const int lane = laneAt(sc_.road, v.d);
     if (r.observedLane < 0 && known && lastFront < observeAt && v.front() >= observeAt) {
-        r.observedLane = lane;
+        r.observedLane = laneAt(sc_.road, v.d);
         r.observedSpeed = v.v;
     }
     if (!r.passedScene && v.s >= layout_.anchorS) {
+        const int lane = laneAt(sc_.road, v.d);
         r.passedScene = true;
         ++outcome_.vehiclesPassed;
         if (lane == layout_.adjacentLane) {

@@ -72,7 +72,10 @@ private:
         bool beyondRightEdge = false, beyondLeftEdge = false, intruding = false;
     };
 
-    VehicleRecord& record(std::uint32_t entity);
+    VehicleRecord& record(std::uint32_t entity) {  // every vehicle, every step: inline
+        if (entity >= vehicles_.size()) vehicles_.resize(entity + 1);
+        return vehicles_[entity];
+    }
     void observeVehicle(const Vehicle& v, double t, std::vector<Event>& events);
     void trackPass(PersonMeasures& pm, std::uint32_t entity, double clearance);
     void closePasses(PersonMeasures& pm, std::uint32_t subject, Vec2 where, double t, std::vector<Event>& events);

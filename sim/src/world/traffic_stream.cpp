@@ -741,11 +741,11 @@ void TrafficStream::lateral(Vehicle& v, double dt) {
     double target = laneCentre(sc_.road, v.lane) + v.wander;
     target = std::clamp(target, dLow, std::max(dLow, dHigh));
     double wanted = std::clamp((target - v.d) / kLateralTau, -kLateralSpeedMax, kLateralSpeedMax);
-    if (sc_.drivers.mothEffect && v.detectedAt >= 0.0 && layout_.lights != UnitLights::None) {
+    const double distance = layout_.anchorS - v.front();
+    if (distance > 0.0 && distance < 200.0 && sc_.drivers.mothEffect && v.detectedAt >= 0.0 && layout_.lights != UnitLights::None) {
         // Gaze steering toward the lights while looking at them (Green 2006): a small bias,
         // doubled at night and for drowsy or impaired drivers (references.md#move-over [D]).
-        const double distance = layout_.anchorS - v.front();
-        if (distance > 0.0 && distance < 200.0) {
+        {
             const bool dark = sc_.environment.light == Light::Night || sc_.environment.light == Light::NightLit;
             const double k = (dark ? 2.0 : 1.0) * (v.traits.state != DriverState::Normal ? 2.0 : 1.0);
             wanted -= sc_.drivers.mothGain * k;
@@ -804,7 +804,7 @@ void TrafficStream::decide(double t, double dt) {
             // A far driver decides every farSteps_ steps, or at once if the car ahead brakes
             // harder than comfortably (it is not left to run into it).
             v.decides = step_ - v.decidedStep >= v.holdSteps || v.mode != VehicleMode::Kinematic ||
-                        (k > 0 && vehicle(list[k - 1]).accel < -vehicle(list[k - 1]).traits.idm.b);
+                        (k > 0 && vehicle(list[k - 1]).brakesHard);
             if (!v.decides) continue;
             perceive(v, t);
             updateWindow(v);
@@ -845,7 +845,7 @@ int TrafficStream::decisionSteps(const Vehicle& v, double t) const {
     if (farSteps_ <= 1) return 1;
     // Something is happening to the driver, or is about to: the fine step.
     if (v.mode != VehicleMode::Kinematic || v.drifting || v.eyesOff(t) || v.frozen(t) || v.changingLane ||
-        v.wantsLane >= 0 || v.obstacleAhead || v.accel < -v.traits.idm.b || (v.windowOpen && windows_.tilted(v.window)) ||
+        v.wantsLane >= 0 || v.obstacleAhead || v.brakesHard || (v.windowOpen && windows_.tilted(v.window)) ||
         v.traits.forcedDrift || std::isfinite(v.traits.stopAt))
         return 1;
     // In the fine region: from fineTime_ of travel before the scene, or from the observation
@@ -862,6 +862,7 @@ void TrafficStream::control(Vehicle& v, int leaderSlot, double t) {
     if (frozen) return;
     if (v.front() >= v.traits.stopAt) {  // a scripted stop
         v.accel = v.v > 0.0 ? -std::min(v.traits.stopDecel, v.brakingLimit) : 0.0;
+        v.brakesHard = v.accel < -v.traits.idm.b;
         return;
     }
     const Longitudinal lon = longitudinal(v, leaderSlot, t);
@@ -877,6 +878,7 @@ void TrafficStream::control(Vehicle& v, int leaderSlot, double t) {
     }
     v.obstacleAhead = lon.obstacle;
     v.accel = std::max(lon.accel, -v.brakingLimit);
+    v.brakesHard = v.accel < -v.traits.idm.b;
 }
 
 void TrafficStream::preventOverlaps() {

@@ -62,6 +62,9 @@ struct Vehicle {
     double eyesOffUntil = -1.0;    ///< s; eyes off while time < eyesOffUntil
     double reactingUntil = -1.0;   ///< s; acceleration frozen until the driver has reacted (eyes back + PRT)
     double pathLow = -1e9, pathHigh = 1e9;  ///< m: where the centre may be across the road (the last decision's)
+    double wander = 0.0;           ///< m, the attentive driver's lateral offset from the lane centre
+    double detectedAt = -1.0;      ///< s, when the scene was detected; < 0 = not yet
+    bool brakesHard = false;       ///< braking harder than comfortably (IDM b): the drivers behind decide at once
 
 private:
     // The steered heading (heading(), steer()), written by every move.
@@ -79,7 +82,6 @@ public:
     double brakingLimit = 7.8;     ///< m/s^2: vehicle capability capped by friction
     DriverTraits traits;
 
-    double wander = 0.0;           ///< m, the attentive driver's lateral offset from the lane centre
     double nextDecision = 0.0;     ///< s, next lane-change decision
 
     // attention
@@ -101,7 +103,6 @@ public:
     bool forcedStarted = false;
 
     // the scene
-    double detectedAt = -1.0;      ///< s, when the scene was detected; < 0 = not yet
     double detectedDistance = -1.0; ///< m from the scene at detection
     double respondsAt = -1.0;      ///< s, detection + PRT
 
