@@ -40,11 +40,16 @@ constexpr double kLaneEdgeMargin = 0.2;     // m a shying driver keeps from the 
 constexpr double kShyReach = 4.0;           // m beyond a lane within which objects can matter (> any shy offset)
 constexpr double kStoppedSpeed = 0.5;       // m/s; a leader slower than this is a standing obstacle [assumption]
 constexpr double kInf = std::numeric_limits<double>::infinity();
-// Multi-rate integration (docs/model.md#multi-rate): the fine region reaches this long, in
-// seconds of travel, beyond the move-over planning horizon before the scene (the time a lane
-// change takes, with a margin), and this far beyond the observation point and past the contact
-// zone [assumption].
-constexpr double kFineMarginTime = 5.0;  // s
+// Multi-rate integration (docs/model.md#multi-rate) [assumption, bounded by
+// tests/world/multi_rate_test.cpp]:
+// - the fine step: the last 6 s (at least 150 m) before the scene, where drivers brake for it,
+//   shy from it (50 m), enter the contact zone (40 m) and make their last lane changes, and the
+//   scene itself to 20 m past the contact zone;
+// - the approach step (half the far step): from 20 m before the observation point, or 5 s (the
+//   time a lane change takes, with a margin) before the move-over planning horizon.
+constexpr double kNearTime = 6.0;        // s
+constexpr double kNearReach = 150.0;     // m
+constexpr double kApproachMargin = 5.0;  // s
 constexpr double kFineMargin = 20.0;     // m
 
 models::IdmDriver withDesiredSpeed(models::IdmDriver d, double v0) {  // copies: cheap
@@ -93,6 +98,7 @@ TrafficStream::TrafficStream(const Scenario& sc, const SceneLayout& layout, std:
     // Multi-rate integration: the fine region is the scene with its devices and contact zone,
     // and the stretch before it where drivers respond to it and the measures judge them.
     farSteps_ = std::max(1, static_cast<int>(std::floor(sc.run.farStep / sc.run.dt + 1e-9)));
+    approachSteps_ = std::max(1, farSteps_ / 2);
     hasScene_ = layout.present || !layout.obstacles.empty() || !sc.people.empty();
     fineFrom_ = layout.present ? layout.startS : kInf;
     fineTo_ = layout.present ? layout.endS : -kInf;
@@ -103,7 +109,7 @@ TrafficStream::TrafficStream(const Scenario& sc, const SceneLayout& layout, std:
     }
     fineTo_ += sc.run.contactMargin + kFineMargin;
     observedFrom_ = layout.present ? layout.anchorS - sc.measures.observationDistance - kFineMargin : kInf;
-    fineTime_ = sc.drivers.planningHorizon + kFineMarginTime;
+    approachTime_ = sc.drivers.planningHorizon + kApproachMargin;
     for (int l = 0; l < lanes; ++l) {
         arrivalRng_.emplace_back(streamSeed(seed, Stream::Arrivals, static_cast<std::uint64_t>(l)));
         const double flow = sc.traffic.flowPerLane[static_cast<std::size_t>(l)];
@@ -848,11 +854,13 @@ int TrafficStream::decisionSteps(const Vehicle& v, double t) const {
         v.wantsLane >= 0 || v.obstacleAhead || v.brakesHard || (v.windowOpen && windows_.tilted(v.window)) ||
         v.traits.forcedDrift || std::isfinite(v.traits.stopAt))
         return 1;
-    // In the fine region: from fineTime_ of travel before the scene, or from the observation
-    // point, to past the contact zone.
+    // Near the scene, and past it to beyond the contact zone: the fine step. On the approach,
+    // from the observation point or the move-over horizon on: the approach step.
     if (!hasScene_ || v.rear() > fineTo_) return farSteps_;
-    if (v.front() >= observedFrom_) return 1;
-    return fineFrom_ - v.front() <= fineTime_ * std::max(v.v, v.traits.idm.v0) ? 1 : farSteps_;
+    const double ahead = fineFrom_ - v.front(), speed = std::max(v.v, v.traits.idm.v0);
+    if (ahead <= std::max(kNearReach, kNearTime * speed)) return 1;
+    if (v.front() >= observedFrom_ || ahead <= approachTime_ * speed) return approachSteps_;
+    return farSteps_;
 }
 
 void TrafficStream::control(Vehicle& v, int leaderSlot, double t) {

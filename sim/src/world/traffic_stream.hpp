@@ -99,8 +99,9 @@ private:
     void trackTiltedGap(const Vehicle& v);
     /// The edge-line cue of an ordinary drift, and the rumble strip of a lapse.
     void respondToEdge(Vehicle& v, double t) const;
-    /// The driver is far from the scene (or there is none) and nothing is happening to them:
-    /// they decide every farSteps_ steps (multi-rate integration), otherwise every step.
+    /// Steps from the driver's decisions now to their next: farSteps_ far from the scene (or
+    /// with none), approachSteps_ on the approach to it, 1 near it or when anything is
+    /// happening to them (multi-rate integration).
     int decisionSteps(const Vehicle& v, double t) const;
     void attend(Vehicle& v, double t, double dt);
     void startEpisode(Vehicle& v, const EpisodeMarks& m, double t);
@@ -159,11 +160,12 @@ private:
     double wanderDt_ = -1.0;  ///< s, the fine step wanderSteps_ holds constants for
     // multi-rate integration
     std::int64_t step_ = 0;    ///< decide() calls so far
-    int farSteps_ = 1;         ///< fine steps per far step; 1 = off
+    int farSteps_ = 1;         ///< fine steps per far step; 1 = off (and no approach step)
     bool hasScene_ = false;    ///< units, devices or people: the fine region is around them
     double fineFrom_ = 0.0, fineTo_ = 0.0;  ///< m, the scene's extent along the road (devices and contact zone too)
-    double fineTime_ = 0.0;                 ///< s of travel before fineFrom_ still on the fine step
-    double observedFrom_ = 0.0;             ///< m: from here on the measures judge drivers (fine step)
+    double approachTime_ = 0.0;             ///< s of travel before fineFrom_ on the approach step
+    double observedFrom_ = 0.0;             ///< m: from here on the measures judge drivers (approach step)
+    int approachSteps_ = 1;                 ///< fine steps per approach step
     std::vector<Obstacle> dynamicObstacles_;
 
     std::vector<Vehicle> slots_;
