@@ -664,12 +664,19 @@ void TrafficStream::laneChange(int slot, double t, double dt) {
     if (t + slack < v.nextDecision || v.changingLane || v.drifting || v.mode == VehicleMode::Crashed) return;
     v.nextDecision = t + kDecisionInterval;
     const MobilParams& mobil = sc_.drivers.mobil;
-    int leader = -1, follower = -1;
-    neighbours(v.lane, v.s, slot, leader, follower);
     const double selfNow = v.accel;
-    // A closed lane ahead makes leaving it mandatory, more urgently as the closure nears.
     const double ownV0 = desiredSpeed(v, t);
-    const double ownClosure = obstacleAcceleration(v, v.lane, ownV0, nullptr, nullptr);
+    // What the present lane holds is looked up once a target lane has room (most have none).
+    bool ownLaneKnown = false;
+    int leader = -1, follower = -1;
+    double ownClosure = 0.0;
+    auto knowOwnLane = [&] {
+        if (ownLaneKnown) return;
+        ownLaneKnown = true;
+        neighbours(v.lane, v.s, slot, leader, follower);
+        // A closed lane ahead makes leaving it mandatory, more urgently as the closure nears.
+        ownClosure = obstacleAcceleration(v, v.lane, ownV0, nullptr, nullptr);
+    };
 
     auto idmOf = [&](const Vehicle& w, double gap, double dv) {
         return models::idmAcceleration(withDesiredSpeed(w.traits.idm, desiredSpeed(w, t)), w.v, gap, dv);
@@ -683,6 +690,7 @@ void TrafficStream::laneChange(int slot, double t, double dt) {
         if (newLeader >= 0 && vehicle(newLeader).rear() < v.front() + 1.0) continue;
         if (newFollower >= 0 && vehicle(newFollower).front() > v.rear() - 1.0) continue;
         if (!clearAlongside(v, to)) continue;
+        knowOwnLane();
         models::MobilAccelerations acc;
         acc.self = selfNow;
         acc.selfAfter = newLeader >= 0 ? idmOf(v, vehicle(newLeader).rear() - v.front(), v.v - vehicle(newLeader).v)
