@@ -52,6 +52,17 @@ constexpr double kNearReach = 150.0;     // m
 constexpr double kApproachMargin = 5.0;  // s
 constexpr double kFineMargin = 20.0;     // m
 
+/// Where each run of consecutive obstacles of the same lateral extent and sight ends (a unit is
+/// cut into slices along the road: clear of one, clear of them all).
+std::vector<std::size_t> runEnds(const std::vector<Obstacle>& list) {
+    std::vector<std::size_t> end(list.size(), list.size());
+    for (std::size_t i = list.size(); i-- > 1;) {
+        const Obstacle &a = list[i - 1], &b = list[i];
+        end[i - 1] = a.dMin == b.dMin && a.dMax == b.dMax && a.seenWithin == b.seenWithin ? end[i] : i;
+    }
+    return end;
+}
+
 models::IdmDriver withDesiredSpeed(models::IdmDriver d, double v0) {  // copies: cheap
     d.v0 = v0;
     return d;
@@ -87,14 +98,8 @@ TrafficStream::TrafficStream(const Scenario& sc, const SceneLayout& layout, std:
         double& end = laneObstaclesEnd_.emplace_back(-kInf);
         for (const Obstacle& o : list) end = std::max(end, o.sTo);
     }
-    // Where each run of consecutive obstacles of the same lateral extent and sight ends.
-    for (const auto& list : laneBlocking_) {
-        std::vector<std::size_t>& end = laneBlockingRunEnd_.emplace_back(list.size(), list.size());
-        for (std::size_t i = list.size(); i-- > 1;) {
-            const Obstacle &a = list[i - 1], &b = list[i];
-            end[i - 1] = a.dMin == b.dMin && a.dMax == b.dMax && a.seenWithin == b.seenWithin ? end[i] : i;
-        }
-    }
+    for (const auto& list : laneObstacles_) laneObstaclesRunEnd_.push_back(runEnds(list));
+    for (const auto& list : laneBlocking_) laneBlockingRunEnd_.push_back(runEnds(list));
     // Multi-rate integration: the fine region is the scene with its devices and contact zone,
     // and the stretch before it where drivers respond to it and the measures judge them.
     farSteps_ = std::max(1, static_cast<int>(std::floor(sc.run.farStep / sc.run.dt + 1e-9)));
@@ -501,12 +506,17 @@ double TrafficStream::obstacleAcceleration(const Vehicle& v, int lane, double v0
     // Set by consider(o): o leaves the vehicle's path clear by its lateral extent alone (and so
     // does anything of the same lateral extent and sight).
     bool clearBeside = false;
+    // Set by consider(o): o is within sight and not behind; what it does to the lateral bounds,
+    // so does anything of the same lateral extent and sight within the shy range.
+    bool reached = false;
+    double shy = -1.0;  // m, the shy line offset at this speed, once asked for
     // Returns true when o is in the way ahead (in acceleration mode it then sets acc).
     auto consider = [&](const Obstacle& o) {
-        clearBeside = false;
+        clearBeside = reached = false;
         if (o.sTo < v.rear()) return false;
         const double distance = o.sFrom - v.front();
         if (distance > std::min(range, o.seenWithin)) return false;
+        reached = true;
         // For the lateral bounds only what is within the shy range counts (below).
         if (dLow && distance >= kShyRange) return false;
         // Only what reaches into the lane has an effect (laneEffect), and its swept width
@@ -541,7 +551,7 @@ double TrafficStream::obstacleAcceleration(const Vehicle& v, int lane, double v0
         // A driver who has seen the scene moves away from what stands inside the shy line
         // offset beside the lane (AASHTO Roadside Design Guide), as far as the lane allows.
         if (v.detectedAt < 0.0) return false;
-        const double shy = models::shyLineOffset(v.v);
+        if (shy < 0.0) shy = models::shyLineOffset(v.v);
         if (o.dMax <= right && right - o.dMax < shy)
             *dLow = std::max(*dLow, std::min(o.dMax + shy + halfWidth, left - kLaneEdgeMargin - halfWidth));
         if (o.dMin >= left && o.dMin - left < shy)
@@ -556,9 +566,11 @@ double TrafficStream::obstacleAcceleration(const Vehicle& v, int lane, double v0
     if (v.rear() > laneObstaclesEnd_[l]) {
         // Past every fixed obstacle of the lane (consider() would turn each one down).
     } else if (dLow) {
-        for (const Obstacle& o : laneObstacles_[l]) {
-            if (o.sFrom - v.front() >= kShyRange) break;
-            consider(o);
+        const std::vector<Obstacle>& list = laneObstacles_[l];
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            if (list[i].sFrom - v.front() >= kShyRange) break;
+            consider(list[i]);
+            if (reached) i = laneObstaclesRunEnd_[l][i] - 1;
         }
     } else {
         const std::vector<Obstacle>& list = laneBlocking_[l];

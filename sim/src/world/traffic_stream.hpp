@@ -147,6 +147,7 @@ private:
     std::vector<MixEntry> mix_;
     std::vector<std::vector<Obstacle>> laneObstacles_;  ///< fixed obstacles within shy reach of each lane, by sFrom
     std::vector<double> laneObstaclesEnd_;               ///< m, the largest sTo of each lane's laneObstacles_
+    std::vector<std::vector<std::size_t>> laneObstaclesRunEnd_;  ///< as laneBlockingRunEnd_, for laneObstacles_
     std::vector<std::vector<Obstacle>> laneBlocking_;   ///< ... of those, the ones that reach into the lane
     /// For each of laneBlocking_'s obstacles, the index after the run of consecutive ones of the
     /// same lateral extent and sight that it starts or is part of.
