@@ -114,6 +114,7 @@ struct World::Impl {
     std::vector<MovingUnit> movingUnits;
     std::vector<Obstacle> reachScratch;                       // syncVehicleBodies()'s, kept for its capacity
     std::vector<std::pair<int, Obstacle>> drivenScratch;      // ditto
+    std::vector<int> bodySlots;  // the traffic vehicles with a Box2D body, by slot (syncVehicleBodies())
     double personSeenWithin = 0.0;        // m at which drivers recognise a person on foot
     double firstStrikeAt = -1.0;          // s, the first strike of a person; < 0 = none yet
     std::int64_t endStep = 0;             // the run ends after this many steps
@@ -339,6 +340,7 @@ struct World::Impl {
         // Vehicles: wrecks are in the scene; the others' reach is compared pairwise.
         std::vector<std::pair<int, Obstacle>>& driven = drivenScratch;
         driven.clear();
+        bodySlots.clear();
         for (int slot = 0; slot < traffic.slotCount(); ++slot) {
             if (!traffic.alive(slot)) continue;
             Vehicle& v = traffic.vehicle(slot);
@@ -347,8 +349,12 @@ struct World::Impl {
                 continue;
             }
             const Obstacle reach = swept(boundingObstacle(v.box()), dt * Vec2{v.v, v.vLat}, kReachMargin);
-            if (v.mode == VehicleMode::Crashed) scene.push_back(reach);
-            else driven.emplace_back(slot, reach);
+            if (v.mode == VehicleMode::Crashed) {
+                scene.push_back(reach);
+                bodySlots.push_back(slot);
+            } else {
+                driven.emplace_back(slot, reach);
+            }
         }
         for (std::size_t k = 0; k < driven.size(); ++k) {
             const Obstacle& reach = driven[k].second;
@@ -362,7 +368,9 @@ struct World::Impl {
             } else if (!near && v.mode == VehicleMode::Bodied) {
                 dropBody(v);
             }
+            if (v.mode == VehicleMode::Bodied) bodySlots.push_back(driven[k].first);
         }
+        std::sort(bodySlots.begin(), bodySlots.end());  // slot order, as a loop over all slots
     }
 
     void dropBody(Vehicle& v) {
@@ -385,8 +393,7 @@ struct World::Impl {
     }
 
     void driveBodies(double dt) {
-        for (int slot = 0; slot < traffic.slotCount(); ++slot) {
-            if (!traffic.alive(slot)) continue;
+        for (const int slot : bodySlots) {
             const Vehicle& v = traffic.vehicle(slot);
             if (v.mode != VehicleMode::Bodied) continue;
             const double heading = v.steeredHeading();
@@ -400,10 +407,8 @@ struct World::Impl {
     }
 
     void readBack() {
-        for (int slot = 0; slot < traffic.slotCount(); ++slot) {
-            if (!traffic.alive(slot)) continue;
+        for (const int slot : bodySlots) {
             Vehicle& v = traffic.vehicle(slot);
-            if (v.body == kNoBody) continue;
             const Pose pose = physics.pose(v.body);
             v.s = pose.position.x;
             v.d = pose.position.y;
@@ -424,8 +429,7 @@ struct World::Impl {
 
     void updateCrashed(double t) {
         // A driver in a crash brakes once they have reacted: the wheels lock.
-        for (int slot = 0; slot < traffic.slotCount(); ++slot) {
-            if (!traffic.alive(slot)) continue;
+        for (const int slot : bodySlots) {
             Vehicle& v = traffic.vehicle(slot);
             if (v.mode != VehicleMode::Crashed || v.neverReacts || v.crashedAt < 0.0) continue;
             if (t >= v.crashedAt + v.traits.prt) {
@@ -448,11 +452,9 @@ struct World::Impl {
             if (length(pose.position - layout.unitBoxes[i].pose.position) > kUnitMovedDistance)
                 dyn.push_back(boundingObstacle(box));
         }
-        for (int slot = 0; slot < traffic.slotCount(); ++slot) {
-            if (!traffic.alive(slot)) continue;
+        for (const int slot : bodySlots) {
             const Vehicle& v = traffic.vehicle(slot);
-            if (v.mode == VehicleMode::Crashed)
-                dyn.push_back(boundingObstacle(v.box()));
+            if (v.mode == VehicleMode::Crashed) dyn.push_back(boundingObstacle(v.box()));
         }
         // People on foot are obstacles too: drivers who see them keep clear, or brake for them.
         for (std::size_t i = 0; i < people.size(); ++i) {
