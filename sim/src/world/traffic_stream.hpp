@@ -173,6 +173,7 @@ private:
     std::vector<bool> alive_;
     std::vector<int> freeSlots_;
     std::vector<std::vector<int>> lanes_;
+    std::vector<int> departedScratch_;  ///< removeDeparted()'s, kept for its capacity
     /// The lateral extent of each lane's vehicles, d from its rightmost right side to its
     /// leftmost left side (m), as of the start of decide().
     struct LaneBand {

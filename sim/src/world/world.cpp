@@ -115,6 +115,7 @@ struct World::Impl {
     std::vector<Obstacle> reachScratch;                       // syncVehicleBodies()'s, kept for its capacity
     std::vector<std::pair<int, Obstacle>> drivenScratch;      // ditto
     std::vector<int> bodySlots;  // the traffic vehicles with a Box2D body, by slot (syncVehicleBodies())
+    std::vector<int> zoneScratch;  // zoneSlots()'s, kept for its capacity
     double personSeenWithin = 0.0;        // m at which drivers recognise a person on foot
     double firstStrikeAt = -1.0;          // s, the first strike of a person; < 0 = none yet
     std::int64_t endStep = 0;             // the run ends after this many steps
@@ -340,14 +341,15 @@ struct World::Impl {
         // Vehicles: wrecks are in the scene; the others' reach is compared pairwise.
         std::vector<std::pair<int, Obstacle>>& driven = drivenScratch;
         driven.clear();
-        bodySlots.clear();
-        for (int slot = 0; slot < traffic.slotCount(); ++slot) {
-            if (!traffic.alive(slot)) continue;
+        // Out of the zone: back to the formula (last step's list holds every vehicle with a body).
+        for (const int slot : bodySlots) {
             Vehicle& v = traffic.vehicle(slot);
-            if (v.mode != VehicleMode::Crashed && !inZone(v)) {
-                if (v.mode == VehicleMode::Bodied) dropBody(v);  // out of the zone: back to the formula
-                continue;
-            }
+            if (v.mode == VehicleMode::Bodied && !inZone(v)) dropBody(v);
+        }
+        std::vector<int>& inReach = zoneSlots();
+        bodySlots.clear();
+        for (const int slot : inReach) {
+            Vehicle& v = traffic.vehicle(slot);
             const Obstacle reach = swept(boundingObstacle(v.box()), dt * Vec2{v.v, v.vLat}, kReachMargin);
             if (v.mode == VehicleMode::Crashed) {
                 scene.push_back(reach);
@@ -371,6 +373,27 @@ struct World::Impl {
             if (v.mode == VehicleMode::Bodied) bodySlots.push_back(driven[k].first);
         }
         std::sort(bodySlots.begin(), bodySlots.end());  // slot order, as a loop over all slots
+    }
+
+    /// The wrecks (they keep their bodies) and the vehicles in the contact zone, in slot order,
+    /// as a loop over all slots finds them. The lanes are in order along the road.
+    std::vector<int>& zoneSlots() {
+        constexpr double kHalfLengthMax = 15.0;  // m: vehicles are at most 30 m long (scenario schema)
+        constexpr double kOrderSlack = 30.0;     // m: more than a step can upset the lanes' order
+        std::vector<int>& out = zoneScratch;
+        out.clear();
+        for (const int slot : bodySlots)
+            if (traffic.vehicle(slot).mode == VehicleMode::Crashed) out.push_back(slot);
+        for (int l = 0; l < sc.road.lanes; ++l) {
+            for (const int slot : traffic.lane(l)) {
+                const Vehicle& v = traffic.vehicle(slot);
+                if (v.s - kHalfLengthMax > layout.zoneEnd) continue;
+                if (v.s + kHalfLengthMax + kOrderSlack < layout.zoneStart) break;
+                if (v.mode != VehicleMode::Crashed && inZone(v)) out.push_back(slot);
+            }
+        }
+        std::sort(out.begin(), out.end());
+        return out;
     }
 
     void dropBody(Vehicle& v) {
