@@ -41,7 +41,10 @@ Observed observeMoveOver() {
     sc.road.lanes = 3;
     sc.traffic.flowPerLane.assign(3, 1000.0 / 3600.0);
     Observed obs;
-    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    // 16 half-hour stops, about 8000 observed vehicles: the share's standard error is then about
+    // 0.006, a tenth of AAA's band (3 stops, about 1100, put it at 0.015, and a model at 0.61
+    // fell below the band by chance when the random sequences changed).
+    for (std::uint64_t seed = 1; seed <= 16; ++seed) {
         const Outcome out = run(sc, seed);
         obs.vehicles += out.observedVehicles;
         obs.movedOver += out.moveOverRate * out.observedVehicles;
@@ -78,7 +81,7 @@ TEST_CASE("AAA 2025: 60-68 % of drivers passing a lit police car move over or sl
     // AAA Foundation / Westat 2025: 64 % moved over or slowed (police 66 %, Florida ~68 %), lane
     // changes far more common than slowing. Tolerance: the published 0.60-0.68 band.
     const Observed obs = observeMoveOver();
-    REQUIRE(obs.vehicles > 1000);
+    REQUIRE(obs.vehicles > 5000);
     CHECK(obs.movedOver + obs.slowed >= 0.60);
     CHECK(obs.movedOver + obs.slowed <= 0.68);
     CHECK(obs.movedOver > obs.slowed);
