@@ -227,23 +227,33 @@ void bench(Options opt, int& exitCode) {
     std::ostringstream table;
     table << "| " << date << " | Roadside | SUMO 1.15 | Roadside / SUMO |\n|---|---|---|---|\n";
 
-    // 1. SUMO's reference corridor: vehicle-updates per CPU second.
+    // 1. SUMO's reference corridor: vehicle-updates per CPU second, with the default multi-rate
+    // step and with every driver deciding every step (as SUMO's drivers do).
     const sim::Scenario corridor = sumoCorridorScenario();
-    std::vector<double> corridorCpu;
-    std::uint64_t corridorUpdates = 0;
-    for (int i = 0; i < opt.corridorRuns; ++i) {
-        const double cpu = cpuSeconds();
-        corridorUpdates = sim::run(corridor, static_cast<std::uint64_t>(i + 1)).vehicleUpdates;
-        corridorCpu.push_back(cpuSeconds() - cpu);
-    }
-    const double corridorUps = static_cast<double>(corridorUpdates) / median(corridorCpu);
-    std::cout << "corridor (SUMO reference, stop scene, all measures): " << corridorUpdates << " vehicle-updates in "
-              << format("%.3f", median(corridorCpu)) << " s = " << format("%.3g", corridorUps)
-              << " vehicle-updates/s (median of " << opt.corridorRuns << ")\n";
+    const auto timeCorridor = [&](const sim::Scenario& scenario) {
+        std::vector<double> cpu;
+        std::uint64_t updates = 0;
+        for (int i = 0; i < opt.corridorRuns; ++i) {
+            const double start = cpuSeconds();
+            updates = sim::run(scenario, static_cast<std::uint64_t>(i + 1)).vehicleUpdates;
+            cpu.push_back(cpuSeconds() - start);
+        }
+        const double ups = static_cast<double>(updates) / median(cpu);
+        std::cout << "corridor (SUMO reference, stop scene, all measures, run.far_step " << scenario.run.farStep << " s): " << updates
+                  << " vehicle-updates in " << format("%.3f", median(cpu)) << " s = " << format("%.3g", ups)
+                  << " vehicle-updates/s (median of " << opt.corridorRuns << ")\n";
+        return ups;
+    };
+    const double corridorUps = timeCorridor(corridor);
+    sim::Scenario fineCorridor = corridor;
+    fineCorridor.run.farStep = 0.0;
+    const double fineCorridorUps = timeCorridor(fineCorridor);
     std::string corridorSumo = "—", corridorRatio = "—";
+    double sumoUps = 0.0;
     if (!opt.sumo.empty()) {
         if (const std::optional<SumoRun> s = runSumo(opt.sumo, {})) {
             const double ups = s->updates / *s->cpu;
+            sumoUps = ups;
             std::cout << "sumo corridor: " << format("%.0f", s->updates) << " vehicle-updates in " << format("%.3f", *s->cpu)
                       << " s = " << format("%.3g", ups) << " vehicle-updates/s (its own wall-clock UPS: "
                       << format("%.3g", s->updatesPerSecond) << "); ratio roadside/sumo = " << format("%.2f", corridorUps / ups) << "\n";
@@ -254,8 +264,11 @@ void bench(Options opt, int& exitCode) {
         }
     }
     table << "| SUMO's reference corridor (3 km, 2 lanes, 3000 veh/h, 0.05 s step; Roadside with a stop scene and every "
-             "measure on) | "
-          << format("%.2f", corridorUps / 1e6) << " M vehicle-updates/s | " << corridorSumo << " | " << corridorRatio << " |\n";
+             "measure on, drivers far from it deciding every 0.5 s) | "
+          << format("%.2f", corridorUps / 1e6) << " M vehicle-updates/s | " << corridorSumo << " | " << corridorRatio << " |\n"
+          << "| ... every driver deciding every step (run.far_step = 0) | " << format("%.2f", fineCorridorUps / 1e6)
+          << " M vehicle-updates/s | " << corridorSumo << " | " << (sumoUps > 0.0 ? format("%.1f×", fineCorridorUps / sumoUps) : "—")
+          << " |\n";
 
     // 2. The default stop on 1 and 2 threads.
     const Batch one = timeRuns(*sc, opt.defaultRuns, 1);
@@ -279,6 +292,15 @@ void bench(Options opt, int& exitCode) {
           << "| ... 2 threads (parallel efficiency by CPU time; by wall time at load average " << load << ") | "
           << format("%.1f", 2.0 / two.cpuPerRun()) << " runs/s (" << format("%.0f", 100.0 * cpuEfficiency) << " %; wall "
           << format("%.1f", two.runsPerWallSecond()) << " runs/s, " << format("%.0f", 100.0 * wallEfficiency) << " %) | | |\n";
+
+    // The multi-rate step's share: the default stop with every driver deciding every step.
+    sim::Scenario fineStop = *sc;
+    fineStop.run.farStep = 0.0;
+    const Batch fine = timeRuns(fineStop, opt.defaultRuns, 1);
+    std::cout << "default stop, run.far_step = 0 (every driver decides every step), 1 thread: " << format("%.1f", 1000.0 * fine.cpuPerRun())
+              << " ms a run; the multi-rate step saves " << format("%.0f", 100.0 * (1.0 - one.cpuPerRun() / fine.cpuPerRun())) << " %\n";
+    table << "| ... every driver deciding every step (run.far_step = 0), 1 thread | " << format("%.0f", 1000.0 * fine.cpuPerRun())
+          << " ms a run = " << format("%.1f", 1.0 / fine.cpuPerRun()) << " runs/s | | |\n";
 
     // 3. The default stop's traffic in SUMO, without a scene, against the default stop itself.
     if (!opt.sumo.empty()) {

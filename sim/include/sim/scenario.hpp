@@ -317,10 +317,11 @@ struct RunSettings {
     /// more than the move-over horizon + 5 s upstream, or past the contact zone) while nothing is
     /// happening to them (attentive, in their lane, nothing to brake hard for): the vehicle moves
     /// and steers every dt, but the driver decides (accelerates, picks a lane, looks away) only
-    /// every farStep (multi-rate integration, docs/model.md#multi-rate). 0.5 s: a first-order
-    /// ballistic update of this step keeps the measures within the bounds tested in
-    /// tests/world/multi_rate_test.cpp (Treiber & Kanagaraj 2015 for the scheme's order; SUMO's
-    /// default step is 1 s). <= dt: every driver decides every step.
+    /// every farStep; on the approach to the scene every farStep / 2; near it every dt
+    /// (multi-rate integration, docs/model.md#multi-rate). 0.5 s: a first-order ballistic update
+    /// of this step keeps the measures within the bounds tested in tests/world/multi_rate_test.cpp
+    /// (Treiber & Kanagaraj 2015 for the scheme's order; SUMO's default step is 1 s).
+    /// <= dt: every driver decides every step.
     double farStep = 0.5;
 };
 

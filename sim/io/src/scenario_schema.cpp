@@ -96,8 +96,9 @@ void runKeys(KeyTable& k) {
     k.quantity("run.aftermath", &RunSettings::aftermath, D::Time, atLeast(0), "",
                "How long the run goes on after the first strike of a person (the measures stop at the strike).");
     k.quantity("run.far_step", &RunSettings::farStep, D::Time, closed(0, 1), "",
-               "Decision step of a driver far from the scene with nothing happening to them (multi-rate "
-               "integration, docs/model.md#multi-rate); whole steps; 0 or run.step: everyone decides every step.");
+               "Decision step of a driver far from the scene with nothing happening to them, half of it on the "
+               "approach (multi-rate integration, docs/model.md#multi-rate); whole steps; 0 or run.step: everyone "
+               "decides every step.");
 }
 
 void roadKeys(KeyTable& k) {
