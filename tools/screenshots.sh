@@ -25,12 +25,14 @@ drifter='traffic.scripted=[{ id = "drifter", kind = "sedan", lane = 1, entry_tim
 inline='units.patrol.offset="0 ft"'
 size=(--size 1600x900)
 
-# 0. The README's seed-23 strike (the training stop) as a trainer exports it, captioned on the picture: the default
-#    picture (3 s before: the tractor-trailer in view, the card saying what is coming and what its
-#    driver is doing) and a GIF of the seconds round it, slow round the impact.
-run scenarios/training-stop.toml --seed 23 "${size[@]}" --screenshot "$out/strike-explained.png"
+# 0. The README's strike (seed 3962 of the training stop: a sedan whose driver looks away 2.7 s
+#    before the impact hits the patrol car at 56 mph and pushes it into the officer at 7:25.0) as a
+#    trainer exports it, captioned on the picture: 1.5 s before the strike (at the default 3 s his
+#    eyes are still on the road), the sedan in view with its glow and label, the card saying what is
+#    coming and what its driver is doing; and a GIF of the seconds round it, slow round the impact.
+run scenarios/training-stop.toml --seed 3962 --at 7:23.5 "${size[@]}" --screenshot "$out/strike-explained.png"
 if command -v ffmpeg > /dev/null; then
-  run scenarios/training-stop.toml --seed 23 --clip "$out/strike-clip.gif" --size 960x540 --fps 10 --before 4 --after 2
+  run scenarios/training-stop.toml --seed 3962 --clip "$out/strike-clip.gif" --size 960x540 --fps 10 --before 4 --after 2
 else
   echo "screenshots: ffmpeg not found, so $out/strike-clip.gif was not made (tools/install-deps.sh --with-video)" >&2
 fi
