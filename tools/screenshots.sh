@@ -20,30 +20,35 @@ run() {
 
 # A driver who nods off 45 m before the scene and drifts toward the shoulder at 1 m/s for 5 s
 # without reacting, not even to the edge line (a lapse): the same car, at the same moment, meets
-# each tactic.
+# each tactic. Seed 38: the drifter stays in lane 1 and reaches the officer at the window at 2:09.2
+# (in seed 1 it now changes to lane 2 behind slower traffic and misses); with the patrol car offset
+# the officer is at the window too, and the traffic is A's until 1:34.2.
+seed=(--seed 38)
 drifter='traffic.scripted=[{ id = "drifter", kind = "sedan", lane = 1, entry_time = "75 s", speed = "65 mph", moves_over = false, drift = { start_s = "-45 m", lateral_speed = "-1.0 m/s", duration = "5 s", reacts = false, edge_correction = false } }]'
 inline='units.patrol.offset="0 ft"'
 size=(--size 1600x900)
 
-# 0. The README's seed-23 strike (the training stop) as a trainer exports it, captioned on the picture: the default
-#    picture (3 s before: the tractor-trailer in view, the card saying what is coming and what its
-#    driver is doing) and a GIF of the seconds round it, slow round the impact.
-run scenarios/training-stop.toml --seed 23 "${size[@]}" --screenshot "$out/strike-explained.png"
+# 0. The README's strike (seed 3962 of the training stop: a sedan whose driver looks away 2.7 s
+#    before the impact hits the patrol car at 56 mph and pushes it into the officer at 7:25.0) as a
+#    trainer exports it, captioned on the picture: 1.5 s before the strike (at the default 3 s his
+#    eyes are still on the road), the sedan in view with its glow and label, the card saying what is
+#    coming and what its driver is doing; and a GIF of the seconds round it, slow round the impact.
+run scenarios/training-stop.toml --seed 3962 --at 7:23.5 "${size[@]}" --screenshot "$out/strike-explained.png"
 if command -v ffmpeg > /dev/null; then
-  run scenarios/training-stop.toml --seed 23 --clip "$out/strike-clip.gif" --size 960x540 --fps 10 --before 4 --after 2
+  run scenarios/training-stop.toml --seed 3962 --clip "$out/strike-clip.gif" --size 960x540 --fps 10 --before 4 --after 2
 else
   echo "screenshots: ffmpeg not found, so $out/strike-clip.gif was not made (tools/install-deps.sh --with-video)" >&2
 fi
 
 # 1. The strike: the patrol car in line with the violator; the drifting car's path (orange while
 #    its driver's eyes are off the road) passes the patrol car and reaches the officer.
-run scenarios/default-stop.toml --set "$drifter" --set "$inline" --at 2:14.6 --trails "${size[@]}" \
+run scenarios/default-stop.toml "${seed[@]}" --set "$drifter" --set "$inline" --at 2:09.4 --trails "${size[@]}" \
     --title "Patrol car in line with the stopped car" --subtitle "A driver looks away 150 ft before the scene" \
     --screenshot "$out/strike.png"
 
 # 2. This is why: the same traffic against the patrol car offset 2 ft toward traffic.
-run scenarios/default-stop.toml --set "$drifter" --set "$inline" --compare 'units.patrol.offset="2 ft"' \
-    --at 2:14.6 --trails "${size[@]}" \
+run scenarios/default-stop.toml "${seed[@]}" --set "$drifter" --set "$inline" --compare 'units.patrol.offset="2 ft"' \
+    --at 2:09.4 --trails "${size[@]}" \
     --title "A · In line" --subtitle "Patrol car directly behind the stopped car" \
     --title-b "B · Offset 2 ft toward traffic" --subtitle-b "Same seed: the same drifting driver" \
     --screenshot "$out/side-by-side.png"
@@ -59,12 +64,12 @@ run scenarios/default-stop.toml --set 'environment.preset="thick-fog"' --at 1:40
 run scenarios/examples/fire-block-taper.toml --at 1.0 --zoom 13 --centre -54 "${size[@]}" --screenshot "$out/blocker.png"
 
 # 6. The window with its panels: the comparison above, the event list, and the tactic panel.
-run scenarios/default-stop.toml --set "$drifter" --set "$inline" --compare 'units.patrol.offset="2 ft"' \
-    --at 2:14.6 --trails --panels --tab events "${size[@]}" \
+run scenarios/default-stop.toml "${seed[@]}" --set "$drifter" --set "$inline" --compare 'units.patrol.offset="2 ft"' \
+    --at 2:09.4 --trails --panels --tab events "${size[@]}" \
     --title "A · In line" --subtitle "Patrol car directly behind the stopped car" \
     --title-b "B · Offset 2 ft toward traffic" --subtitle-b "Same seed: the same drifting driver" \
     --screenshot "$out/panels.png"
-run scenarios/default-stop.toml --set "$drifter" --at 2:11 --panels --tab tactic "${size[@]}" \
+run scenarios/default-stop.toml "${seed[@]}" --set "$drifter" --at 2:06 --panels --tab tactic "${size[@]}" \
     --subtitle "Patrol car offset 2 ft, emergency lights; driver-side approach" --screenshot "$out/tactic-panel.png"
 
 # 7. The three cases of scenarios/cases/, at the moment their story happens (their own seeds):
