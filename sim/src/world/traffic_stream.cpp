@@ -832,15 +832,15 @@ void TrafficStream::decide(double t, double dt) {
             band.left = std::max(band.left, v.d + 0.5 * v.width);
         }
     }
-    // A driver who does not decide in this step keeps their acceleration and lateral speed
-    // (multi-rate integration: decidesNow()); their decisions, when they come, cover the steps
-    // since the last ones.
+    // A driver who does not decide in this step keeps their acceleration, lane and wander target
+    // (multi-rate integration: decisionSteps()); their decisions, when they come, cover the
+    // steps since the last ones.
     for (int l = 0; l < sc_.road.lanes; ++l) {
         const std::vector<int>& list = lanes_[static_cast<std::size_t>(l)];
         for (std::size_t k = 0; k < list.size(); ++k) {
             Vehicle& v = vehicle(list[k]);
-            // A far driver decides every farSteps_ steps, or at once if the car ahead brakes
-            // harder than comfortably (it is not left to run into it).
+            // A driver decides every holdSteps steps, or at once if the car ahead brakes harder
+            // than comfortably (they are not left to run into it).
             v.decides = step_ - v.decidedStep >= v.holdSteps || v.mode != VehicleMode::Kinematic ||
                         (k > 0 && vehicle(list[k - 1]).brakesHard);
             if (!v.decides) continue;
@@ -867,8 +867,8 @@ void TrafficStream::decide(double t, double dt) {
             obstacleAcceleration(v, v.lane, v.traits.idm.v0, &v.pathLow, &v.pathHigh);
             if (!v.drifting) advanceWander(v, static_cast<int>(step_ - v.decidedStep), dt);
             v.decidedStep = step_;
-            // Whether the driver is far until their next decision is settled now: only their own
-            // decisions start anything happening to them (an episode, a lane change, braking).
+            // When the driver decides next is settled now: only their own decisions start
+            // anything happening to them (an episode, a lane change, braking).
             v.holdSteps = decisionSteps(v, t);
         }
         lateral(v, dt);
