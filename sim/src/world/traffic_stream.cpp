@@ -157,8 +157,13 @@ void TrafficStream::prepopulate() {
             double speed = v.traits.idm.v0;
             if (leader >= 0) {
                 const Vehicle& L = vehicle(leader);
-                const double gap = L.rear() - v.front();
-                speed = std::min(speed, std::max(0.0, (gap - v.traits.idm.s0) / v.traits.idm.T));
+                const double room = std::max(0.0, L.rear() - v.front() - v.traits.idm.s0);
+                speed = std::min(speed, room / v.traits.idm.T);
+                // ...and no faster than it can fall back to the leader's speed within the gap,
+                // braking at most as hard as drivers let a new follower brake (MOBIL's safe
+                // deceleration): a road that starts full starts without a crash in it (a leader
+                // slowed by its own short gap once met a follower at 26 m/s more, 12 m behind).
+                speed = std::min(speed, L.v + std::sqrt(2.0 * sc_.drivers.mobil.bSafe * room));
             }
             v.v = speed;
             settleNearScene(v);
