@@ -75,8 +75,8 @@ run scenarios/default-stop.toml "${seed[@]}" --set "$drifter" --at 2:06 --panels
 # 7. The three cases of scenarios/cases/, at the moment their story happens (their own seeds):
 #    the pushed patrol SUV reaching the trooper and the motorist, the impaired driver reaching the
 #    officer at the window, the motorhome squeezing between the patrol car and the help truck.
-run scenarios/cases/trooper-motorist-snow.toml --at 2:00.0 --trails "${size[@]}" --screenshot "$out/case-trooper-motorist-snow.png"
+run scenarios/cases/trooper-motorist-snow.toml --at 1:57.8 --trails "${size[@]}" --screenshot "$out/case-trooper-motorist-snow.png"
 run scenarios/cases/impaired-driver-night.toml --at 1:49.5 --trails "${size[@]}" --screenshot "$out/case-impaired-driver-night.png"
-run scenarios/cases/motorhome-squeeze.toml --at 0:50.8 --trails "${size[@]}" --screenshot "$out/case-motorhome-squeeze.png"
+run scenarios/cases/motorhome-squeeze.toml --at 0:50.7 --trails "${size[@]}" --screenshot "$out/case-motorhome-squeeze.png"
 
 echo "screenshots: wrote $(ls "$out"/*.png "$out"/*.gif 2> /dev/null | wc -l) pictures and clips to $out"
