@@ -28,7 +28,7 @@ drifter='traffic.scripted=[{ id = "drifter", kind = "sedan", lane = 1, entry_tim
 inline='units.patrol.offset="0 ft"'
 size=(--size 1600x900)
 
-# 0. The README's strike (seed 3962 of the training stop: a sedan whose driver looks away 2.7 s
+# 0. The README's strike (seed 3962 of the training stop: a sedan whose driver looks away 2.8 s
 #    before the impact hits the patrol car at 56 mph and pushes it into the officer at 7:25.0) as a
 #    trainer exports it, captioned on the picture: 1.5 s before the strike (at the default 3 s his
 #    eyes are still on the road), the sedan in view with its glow and label, the card saying what is
