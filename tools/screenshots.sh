@@ -22,7 +22,7 @@ run() {
 # without reacting, not even to the edge line (a lapse): the same car, at the same moment, meets
 # each tactic. Seed 38: the drifter stays in lane 1 and reaches the officer at the window at 2:09.2
 # (in seed 1 it now changes to lane 2 behind slower traffic and misses); with the patrol car offset
-# the officer is at the window too, and the traffic is A's until 1:34.2.
+# the officer is at the window too, and the traffic is A's until 1:34.1.
 seed=(--seed 38)
 drifter='traffic.scripted=[{ id = "drifter", kind = "sedan", lane = 1, entry_time = "75 s", speed = "65 mph", moves_over = false, drift = { start_s = "-45 m", lateral_speed = "-1.0 m/s", duration = "5 s", reacts = false, edge_correction = false } }]'
 inline='units.patrol.offset="0 ft"'
