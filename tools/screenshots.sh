@@ -22,13 +22,13 @@ run() {
 # without reacting, not even to the edge line (a lapse): the same car, at the same moment, meets
 # each tactic. Seed 38: the drifter stays in lane 1 and reaches the officer at the window at 2:09.2
 # (in seed 1 it now changes to lane 2 behind slower traffic and misses); with the patrol car offset
-# the officer is at the window too, and the traffic is A's until 1:34.2.
+# the officer is at the window too, and the traffic is A's until 1:34.1.
 seed=(--seed 38)
 drifter='traffic.scripted=[{ id = "drifter", kind = "sedan", lane = 1, entry_time = "75 s", speed = "65 mph", moves_over = false, drift = { start_s = "-45 m", lateral_speed = "-1.0 m/s", duration = "5 s", reacts = false, edge_correction = false } }]'
 inline='units.patrol.offset="0 ft"'
 size=(--size 1600x900)
 
-# 0. The README's strike (seed 3962 of the training stop: a sedan whose driver looks away 2.7 s
+# 0. The README's strike (seed 3962 of the training stop: a sedan whose driver looks away 2.8 s
 #    before the impact hits the patrol car at 56 mph and pushes it into the officer at 7:25.0) as a
 #    trainer exports it, captioned on the picture: 1.5 s before the strike (at the default 3 s his
 #    eyes are still on the road), the sedan in view with its glow and label, the card saying what is
@@ -75,8 +75,8 @@ run scenarios/default-stop.toml "${seed[@]}" --set "$drifter" --at 2:06 --panels
 # 7. The three cases of scenarios/cases/, at the moment their story happens (their own seeds):
 #    the pushed patrol SUV reaching the trooper and the motorist, the impaired driver reaching the
 #    officer at the window, the motorhome squeezing between the patrol car and the help truck.
-run scenarios/cases/trooper-motorist-snow.toml --at 2:00.0 --trails "${size[@]}" --screenshot "$out/case-trooper-motorist-snow.png"
+run scenarios/cases/trooper-motorist-snow.toml --at 1:57.8 --trails "${size[@]}" --screenshot "$out/case-trooper-motorist-snow.png"
 run scenarios/cases/impaired-driver-night.toml --at 1:49.5 --trails "${size[@]}" --screenshot "$out/case-impaired-driver-night.png"
-run scenarios/cases/motorhome-squeeze.toml --at 0:50.8 --trails "${size[@]}" --screenshot "$out/case-motorhome-squeeze.png"
+run scenarios/cases/motorhome-squeeze.toml --at 0:50.7 --trails "${size[@]}" --screenshot "$out/case-motorhome-squeeze.png"
 
 echo "screenshots: wrote $(ls "$out"/*.png "$out"/*.gif 2> /dev/null | wc -l) pictures and clips to $out"

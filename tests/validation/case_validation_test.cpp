@@ -91,7 +91,7 @@ std::optional<Collision> findCollision(const Outcome& o, const std::string& a, c
 
 }  // namespace
 
-TEST_CASE("Case trooper-motorist-snow, seed 2: patrol SUV struck and pushed into trooper and motorist, then a second car strikes the first",
+TEST_CASE("Case trooper-motorist-snow, seed 44: patrol SUV struck and pushed into trooper and motorist, then a second car strikes the first",
           "[validation][cases]") {
     // scenarios/cases/trooper-motorist-snow.toml: snow, 150 m visibility, the trooper and the
     // stranded motorist talking between her car and the patrol SUV. The story: (1) a car strikes the
@@ -100,7 +100,7 @@ TEST_CASE("Case trooper-motorist-snow, seed 2: patrol SUV struck and pushed into
     const Scenario sc = loadCase("trooper-motorist-snow.toml");
     CHECK(sc.environment.weather == Weather::Snow);
     CHECK(sc.environment.visibility <= 200.0);
-    const Traced tr = trace(sc, 2, {"patrol"});
+    const Traced tr = trace(sc, 44, {"patrol", "car-1"});
     const Outcome& o = tr.outcome;
 
     // (1) car-1 into the patrol SUV, at speed.
@@ -125,19 +125,33 @@ TEST_CASE("Case trooper-motorist-snow, seed 2: patrol SUV struck and pushed into
     }
     REQUIRE(second);
     CHECK(second->closingSpeed > 5.0);
-    // (4) the SUV moves again after the second crash: car-1 was forced back into it.
-    double atSecond = 0.0;
-    bool seen = false;
-    double moved = 0.0;
+    // (4) car-1, driven on by the second crash, comes back against the SUV and moves it again: the
+    // SUV's speed jumps when car-1 touches it (an SUV still rolling from the first crash, or a
+    // second car striking the SUV itself past car-1, does not count).
+    const EntityInfo& patrol = info(tr, "patrol");
+    const EntityInfo& car1 = info(tr, "car-1");
+    std::optional<double> touched;
+    double speedBefore = 0.0, speedAfter = 0.0, xAtTouch = 0.0, moved = 0.0;
     for (const auto& s : tr.samples) {
-        const auto it = s.states.find("patrol");
-        if (it == s.states.end() || s.t < second->time) continue;
-        if (!seen) {
-            atSecond = it->second.pose.position.x;
-            seen = true;
+        const auto p = s.states.find("patrol");
+        const auto c = s.states.find("car-1");
+        if (p == s.states.end() || c == s.states.end()) continue;
+        if (!touched) {
+            if (s.t < second->time || clearanceBetweenBoxes(p->second, patrol, c->second, car1) > 0.1) {
+                speedBefore = p->second.speed;
+                continue;
+            }
+            touched = s.t;
+            xAtTouch = p->second.pose.position.x;
         }
-        if (s.t < second->time + 5.0) moved = std::max(moved, std::abs(it->second.pose.position.x - atSecond));
+        if (s.t > *touched + 2.0) break;
+        speedAfter = std::max(speedAfter, p->second.speed);
+        moved = std::max(moved, std::abs(p->second.pose.position.x - xAtTouch));
     }
+    INFO("car-1 back against the SUV at " << (touched ? *touched : -1.0) << " s; SUV " << speedBefore << " m/s before, up to "
+                                          << speedAfter << " m/s after, moved " << moved << " m");
+    REQUIRE(touched);
+    CHECK(speedAfter > speedBefore + 0.3);
     CHECK(moved > 0.1);
 }
 

@@ -107,8 +107,11 @@ TEST_CASE("the driver's facts are one phrase per field of the striker", "[viz]")
     s.sawSceneAt = 100.0;
     s.braking = true;
     const auto facts = viz::driverFacts(s, viz::UnitSystem::Imperial);
-    const std::vector<std::string> expected = {"driver drowsy", "eyes off the road for 2.7 s", "saw the scene 328 ft before it", "braking"};
+    // The state alone: the card and the people panel put "Driver:" before it ("Driver: drowsy · …").
+    const std::vector<std::string> expected = {"drowsy", "eyes off the road for 2.7 s", "saw the scene 328 ft before it", "braking"};
     CHECK(facts == expected);
+    s.state = sim::DriverState::Impaired;
+    CHECK(viz::driverFacts(s, viz::UnitSystem::Imperial).front() == "impaired");
     s.state = sim::DriverState::Normal;
     s.eyesOffFor = -1.0;
     s.sawSceneAt = -1.0;

@@ -60,7 +60,8 @@ std::vector<std::string> driverFacts(const sim::Striker& s, UnitSystem units) {
         // A lapse: not a glance away but a driver who has stopped responding.
         out.push_back(s.eyesOffFor >= 0.0 ? "asleep or not responding for " + seconds(s.eyesOffFor) : "asleep or not responding");
     } else {
-        if (s.state != sim::DriverState::Normal) out.push_back("driver " + std::string(sim::name(s.state)));
+        // Read after "Driver:" on the card and in the people panel: "Driver: impaired · eyes off …".
+        if (s.state != sim::DriverState::Normal) out.push_back(std::string(sim::name(s.state)));
         out.push_back(s.eyesOffFor >= 0.0 ? "eyes off the road for " + seconds(s.eyesOffFor) : "eyes on the road");
     }
     out.push_back(s.sawSceneAt >= 0.0 ? "saw the scene " + formatDistance(s.sawSceneAt, units) + " before it" : "never saw the scene");

@@ -24,8 +24,9 @@ std::optional<std::uint32_t> strikerEntity(const FrameSource& source, const sim:
 
 /// What the driver behind a strike was doing at impact: one phrase per sim::Striker field, in the
 /// order a trainer tells it ("eyes off the road for 2.7 s", "saw the scene 3,279 ft before it" or
-/// "never saw the scene", "not braking"; "driver drowsy" and the like only when the driver was
-/// not in a normal state). A field added to sim::Striker is one line in this function.
+/// "never saw the scene", "not braking"; "drowsy" or "impaired" first when the driver was in that
+/// state). The phrases follow "Driver:" on the card and in the people panel ("Driver: impaired ·
+/// eyes off the road for 4.2 s"). A field added to sim::Striker is one line in this function.
 std::vector<std::string> driverFacts(const sim::Striker& striker, UnitSystem units);
 
 struct StrikeStory {
