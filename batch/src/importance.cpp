@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cmath>
+#include <stdexcept>
 #include <numeric>
 
 #include <oneapi/tbb/parallel_for.h>
@@ -204,7 +205,32 @@ nlohmann::ordered_json proposalJson(const sim::ImportanceSampling& is) {
             {"duration_median_factor", std::exp(is.tilt.durationLogShift)},
             {"lapse_share", is.tilt.lapseShare},
             {"lapse_drift_median_factor", std::exp(is.tilt.lapseDriftLogShift)},
-            {"lapse_duration_median_factor", std::exp(is.tilt.lapseDurationLogShift)}};
+            {"lapse_duration_median_factor", std::exp(is.tilt.lapseDurationLogShift)},
+            // The shifts themselves, for proposalFromJson: exp and log do not round-trip exactly.
+            {"drift_log_shift", is.tilt.driftLogShift},
+            {"duration_log_shift", is.tilt.durationLogShift},
+            {"lapse_drift_log_shift", is.tilt.lapseDriftLogShift},
+            {"lapse_duration_log_shift", is.tilt.lapseDurationLogShift}};
+}
+
+sim::ImportanceSampling proposalFromJson(const nlohmann::json& j) {
+    sim::ImportanceSampling is;
+    is.enabled = true;
+    is.window = j.at("window_s").get<double>();
+    is.windowPerLane = j.at("window_per_lane_s").get<double>();
+    is.selection.defensiveShare = j.at("defensive_share").get<double>();
+    is.selection.expectedScore = j.at("expected_window_score").get<double>();
+    const nlohmann::json& onset = j.at("onset_bins");
+    if (onset.size() != is.tilt.onset.size())
+        throw std::runtime_error("onset_bins: expected " + std::to_string(is.tilt.onset.size()) + " bins, found " + std::to_string(onset.size()));
+    for (std::size_t i = 0; i < onset.size(); ++i) is.tilt.onset[i] = onset[i].get<double>();
+    is.tilt.shoulderShare = j.at("shoulder_share").get<double>();
+    is.tilt.lapseShare = j.at("lapse_share").get<double>();
+    is.tilt.driftLogShift = j.at("drift_log_shift").get<double>();
+    is.tilt.durationLogShift = j.at("duration_log_shift").get<double>();
+    is.tilt.lapseDriftLogShift = j.at("lapse_drift_log_shift").get<double>();
+    is.tilt.lapseDurationLogShift = j.at("lapse_duration_log_shift").get<double>();
+    return is;
 }
 
 nlohmann::ordered_json tuningJson(const TuningReport& report) {

@@ -94,7 +94,9 @@ void addSweepCommand(CLI::App& app, int& exitCode, const std::vector<std::string
                     report.threads, report.wallSeconds > 0 ? static_cast<double>(report.ran) / report.wallSeconds : 0.0);
         std::fflush(stdout);
         std::cout << "\n" << summaryTable(report.layout, report.summary) << "\n" << filesLine(run.out);
-        std::cout << "Re-run one row alone: roadside-batch run " << (run.out / "points").string() << "/<point>.toml --seed <seed>\n";
+        std::cout << "Re-run one row alone: roadside-batch run " << (run.out / "points").string() << "/<point>.toml --seed <seed>";
+        if (sweep.estimator == Estimator::Importance) std::cout << " --proposal " << (run.out / "importance.json").string();
+        std::cout << "\n";
         if (sharded && report.complete)
             std::cout << "This is one shard: when all " << shard->count << " are done, join them with\n  roadside-batch merge <shard folders...> --out <folder>\n";
         if (!report.complete) {

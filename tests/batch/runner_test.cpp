@@ -2,8 +2,10 @@
 // SPDX-FileCopyrightText: Roadside contributors
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <fstream>
 #include <sstream>
 
+#include "batch/importance.hpp"
 #include "batch/manifest.hpp"
 #include "batch/run_table.hpp"
 #include "batch/text.hpp"
@@ -267,6 +269,38 @@ TEST_CASE("an importance-sampling sweep gives the same bytes at 1 and 2 threads,
     test::runInto(sweep, dir / "resumed", 2, {}, false, 17);
     test::runInto(sweep, dir / "resumed", 1, {}, true);
     checkSameOutputs(dir / "t1", dir / "resumed");
+}
+
+TEST_CASE("any row of an importance-sampling sweep can be re-run alone, with the point's proposal from importance.json",
+          "[batch][rare-events]") {
+    // roadside-batch run DIR/points/<point>.toml --seed <seed> --proposal DIR/importance.json: the
+    // point's scenario with its tuned proposal gives the row again, log_weight included.
+    test::ScratchDir dir;
+    const batch::Sweep sweep = importanceGridSweep(dir);
+    const batch::RunReport report = test::runInto(sweep, dir / "out", 2);
+    const nlohmann::json importance = nlohmann::json::parse(test::readFile(dir / "out/importance.json"));
+    std::ifstream runs(dir / "out/runs.csv");
+    std::string line;
+    std::getline(runs, line);
+    std::size_t checked = 0, weighted = 0;
+    for (int row = 0; std::getline(runs, line); ++row) {
+        if (row % 5 != 2) continue;
+        const auto cells = batch::splitCsvLine(line);
+        const sim::io::LoadResult point = sim::io::loadScenarioFile(dir / "out/points" / (cells[1] + ".toml"));
+        REQUIRE(point.ok());
+        sim::Scenario sc = *point.scenario;
+        for (const nlohmann::json& p : importance.at("points"))
+            if (p.at("id") == cells[1]) sc.importance = batch::proposalFromJson(p.at("proposal"));
+        REQUIRE(sc.importance.enabled);
+        const std::uint64_t seed = std::stoull(cells[3]);
+        const sim::Outcome again = sim::run(sc, seed);
+        const batch::RunKey key{std::stoul(cells[0]), report.layout.pointOf(std::stoul(cells[0])), std::stoul(cells[2]), seed};
+        CHECK(batch::runRow(report.layout, key, again) == line + "\n");
+        ++checked;
+        weighted += again.logWeight != 0.0 ? 1 : 0;
+    }
+    CHECK(checked > 5);
+    CHECK(weighted > 0);  // rows with a tilted window were among them
 }
 
 TEST_CASE("an importance-sampling summary is the weighted mean of runs.csv, with the diagnostics", "[batch][rare-events]") {

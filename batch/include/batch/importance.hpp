@@ -60,6 +60,10 @@ sim::ImportanceSampling tuneImportance(const sim::Scenario& scenario, const Impo
 
 /// The proposal and the pilot, as JSON, for importance.json and estimate's output.
 nlohmann::ordered_json proposalJson(const sim::ImportanceSampling& is);
+
+/// The proposal proposalJson wrote, exactly (to re-run a row of an importance-sampled sweep).
+/// Throws nlohmann::json::exception or std::runtime_error on a missing or malformed field.
+sim::ImportanceSampling proposalFromJson(const nlohmann::json& j);
 nlohmann::ordered_json tuningJson(const TuningReport& report);
 
 /// The largest weight a run of this scenario can carry: 1 / the smallest no-tilt probability
