@@ -304,18 +304,13 @@ int TrafficStream::addVehicle(Vehicle veh, const Pending& p, int lane) {
 void TrafficStream::removeDeparted() {
     const double end = sc_.road.downstreamLength;
     // Only a vehicle in a lane can have left the road without a body (a crashed one keeps its
-    // body), and the lanes are in last step's order along the road, which a step cannot upset
-    // by 30 m: once a centre is 30 m short of the end, every rear behind it is on the road.
-    // Removed in slot order, as a loop over the slots would.
-    constexpr double kOrderSlack = 30.0;  // m
+    // body), and one whose rear is past the end has its centre past it. Removed in slot order,
+    // as a loop over the slots would.
     departedScratch_.clear();
-    for (const std::vector<int>& list : lanes_) {
-        for (const int slot : list) {
-            const Vehicle& v = vehicle(slot);
-            if (v.s < end - kOrderSlack) break;
-            if (v.rear() > end && v.body == kNoBody) departedScratch_.push_back(slot);
-        }
-    }
+    forEachInLanes(end, kInf, [&](int slot) {
+        const Vehicle& v = vehicle(slot);
+        if (v.rear() > end && v.body == kNoBody) departedScratch_.push_back(slot);
+    });
     std::sort(departedScratch_.begin(), departedScratch_.end());
     for (const int slot : departedScratch_) {
         Vehicle& v = vehicle(slot);

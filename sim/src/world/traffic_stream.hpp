@@ -49,6 +49,21 @@ public:
     Vehicle& vehicle(int slot) { return slots_[static_cast<std::size_t>(slot)]; }
     const Vehicle& vehicle(int slot) const { return slots_[static_cast<std::size_t>(slot)]; }
     const std::vector<int>& lane(int i) const { return lanes_[static_cast<std::size_t>(i)]; }
+    /// Calls f(slot) for every vehicle in a lane whose centre is in [sMin, sMax] (and perhaps a
+    /// few just before sMin), lane by lane, without passing over the whole lane: the lanes are in
+    /// last step's order along the road, which one step cannot upset by kLaneOrderSlack.
+    template <class F>
+    void forEachInLanes(double sMin, double sMax, F&& f) const {
+        for (const std::vector<int>& list : lanes_) {
+            for (const int slot : list) {
+                const double s = vehicle(slot).s;
+                if (s > sMax) continue;
+                if (s < sMin - kLaneOrderSlack) break;
+                f(slot);
+            }
+        }
+    }
+    static constexpr double kLaneOrderSlack = 30.0;  ///< m
     /// Vehicles currently on the road (not yet departed), including crashed ones.
     int onRoad() const { return onRoad_; }
 

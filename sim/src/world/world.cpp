@@ -376,22 +376,17 @@ struct World::Impl {
     }
 
     /// The wrecks (they keep their bodies) and the vehicles in the contact zone, in slot order,
-    /// as a loop over all slots finds them. The lanes are in order along the road.
+    /// as a loop over all slots finds them.
     std::vector<int>& zoneSlots() {
         constexpr double kHalfLengthMax = 15.0;  // m: vehicles are at most 30 m long (scenario schema)
-        constexpr double kOrderSlack = 30.0;     // m: more than a step can upset the lanes' order
         std::vector<int>& out = zoneScratch;
         out.clear();
         for (const int slot : bodySlots)
             if (traffic.vehicle(slot).mode == VehicleMode::Crashed) out.push_back(slot);
-        for (int l = 0; l < sc.road.lanes; ++l) {
-            for (const int slot : traffic.lane(l)) {
-                const Vehicle& v = traffic.vehicle(slot);
-                if (v.s - kHalfLengthMax > layout.zoneEnd) continue;
-                if (v.s + kHalfLengthMax + kOrderSlack < layout.zoneStart) break;
-                if (v.mode != VehicleMode::Crashed && inZone(v)) out.push_back(slot);
-            }
-        }
+        traffic.forEachInLanes(layout.zoneStart - kHalfLengthMax, layout.zoneEnd + kHalfLengthMax, [&](int slot) {
+            const Vehicle& v = traffic.vehicle(slot);
+            if (v.mode != VehicleMode::Crashed && inZone(v)) out.push_back(slot);
+        });
         std::sort(out.begin(), out.end());
         return out;
     }
